@@ -1,0 +1,134 @@
+"""A form compiled for speed: a flat tuple of steps and a name index.
+
+Compiling resolves each field's validator once, binds its options, and decides
+whether the check wants ``today`` or other fields' values, so validating a
+record is a loop over prepared calls.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import inspect
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from attrs import define
+
+from custinfo import masking, normalize, validators
+from custinfo.findings import Check, DefinitionError
+from custinfo.model.field import Field
+
+__all__ = ["Plan", "Step", "compile_plan", "key_form"]
+
+Run = Callable[[object, Mapping[str, Any], datetime.date], Check]
+
+_MASKS: Mapping[str, Callable[[str], str]] = {
+    "identifier": masking.identifier,
+    "phone": masking.phone,
+    "email": masking.email,
+    "name": masking.name,
+    "text": masking.text,
+}
+_SHOWN_LENGTH = 32  # non-personal values are echoed in findings up to this length
+
+
+def key_form(name: object) -> str:
+    """How a column name is compared: brackets and width folded, spaces and a
+    required-field star removed, lower case (``"客户名称 *"`` → ``"客户名称"``)."""
+    text = normalize.brackets(str(name)[:200]).replace(" ", "").rstrip("*＊").lower()
+    return text
+
+
+@define(frozen=True, slots=True)
+class Step:
+    """One field's work: run its check, and show a value safely."""
+
+    key: str
+    required: bool
+    run: Run
+    show: Callable[[object], str | None]
+
+
+def _shower(personal: str | None) -> Callable[[object], str | None]:
+    mask = _MASKS.get(personal) if personal else None
+
+    def show(value: object) -> str | None:
+        text = normalize.as_text(value)
+        if text is None:
+            return None
+        text = normalize.text(text[: normalize.MAX_LENGTH])
+        if mask is not None:
+            return mask(text)
+        return text if len(text) <= _SHOWN_LENGTH else text[:_SHOWN_LENGTH] + "…"
+
+    return show
+
+
+def _runner(f: Field) -> Run:
+    if isinstance(f.kind, str):
+        check: Callable[..., Check] = validators.get(f.kind).check
+    elif callable(f.kind):
+        check = f.kind
+    else:
+        raise DefinitionError(f"field {f.key!r}: kind must be a validator name or a function")
+    try:
+        accepted = inspect.signature(check).parameters
+    except (TypeError, ValueError):
+        accepted = {}
+    options = dict(f.options)
+    if f.choices and "choices" in accepted:
+        options.setdefault("choices", f.choices)
+    bad = [k for k in (*options, *f.context) if k not in accepted]
+    if bad and not any(p.kind is p.VAR_KEYWORD for p in accepted.values()):
+        raise DefinitionError(f"field {f.key!r}: {f.kind_name} takes no {bad}")
+    bound = functools.partial(check, **options) if options else check
+    wants_today = "today" in accepted and "today" not in options
+    context = f.context
+    if not context and not wants_today:
+        return lambda value, cleaned, today: bound(value)
+    if not context:
+        return lambda value, cleaned, today: bound(value, today=today)
+
+    def run(value: object, cleaned: Mapping[str, Any], today: datetime.date) -> Check:
+        extra = {k: cleaned.get(k) for k in context}
+        if wants_today:
+            extra["today"] = today
+        return bound(value, **extra)
+
+    return run
+
+
+@define(frozen=True, slots=True)
+class Plan:
+    """The compiled form: fields by key, the name index, and the steps."""
+
+    fields: Mapping[str, Field]
+    names: Mapping[str, str]
+    steps: tuple[Step, ...]
+    masks: Mapping[str, Callable[[str], str]]
+
+    def resolve(self, name: object) -> str | None:
+        """The key a column name stands for (key, label, alias), or None."""
+        if isinstance(name, str):
+            key = self.names.get(name)
+            if key is not None:
+                return key
+        return self.names.get(key_form(name))
+
+    def mask(self, key: str, value: Any) -> Any:
+        """``value`` as it may be shown: masked when ``key`` is a personal field."""
+        mask = self.masks.get(key)
+        return value if mask is None or value is None else mask(str(value))
+
+
+def compile_plan(fields: tuple[Field, ...]) -> Plan:
+    """Compile fields into a :class:`Plan` (validators are imported here)."""
+    names: dict[str, str] = {}
+    for f in fields:
+        for name in f.names:
+            names[name] = f.key
+            names[key_form(name)] = f.key
+    steps = tuple(Step(f.key, f.required, _runner(f), _shower(f.personal)) for f in fields)
+    masks = {f.key: _MASKS[f.personal] for f in fields if f.personal}
+    return Plan({f.key: f for f in fields}, names, steps, masks)
