@@ -17,6 +17,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from custinfo.data import DataSource, data_sources
 from custinfo.findings import (
     Check,
     CustinfoError,
@@ -39,6 +40,7 @@ __version__ = "0.1.0.dev0"
 __all__ = [
     "Check",
     "CustinfoError",
+    "DataSource",
     "DataUnavailable",
     "DefinitionError",
     "Field",
@@ -51,6 +53,7 @@ __all__ = [
     "RuleContext",
     "Severity",
     "__version__",
+    "data_sources",
     "forms",
     "rule",
     "validators",

@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from attrs import define, field
+import attrs
+from attrs import define
 
 from custinfo import messages
 
@@ -96,7 +97,7 @@ class Problem:
 
     code: str
     severity: Severity = Severity.ERROR
-    params: Mapping[str, Any] = field(default=_EMPTY, converter=_frozen_params)
+    params: Mapping[str, Any] = attrs.field(default=_EMPTY, converter=_frozen_params)
 
 
 @define(frozen=True, slots=True)
@@ -130,8 +131,8 @@ class Finding:
 
     field: str | None
     code: str
-    severity: Severity = field(default=Severity.ERROR, converter=Severity)
-    params: Mapping[str, Any] = field(default=_EMPTY, converter=_frozen_params)
+    severity: Severity = attrs.field(default=Severity.ERROR, converter=Severity)
+    params: Mapping[str, Any] = attrs.field(default=_EMPTY, converter=_frozen_params)
     value: str | None = None
 
     def message(self, locale: str = "zh") -> str:
@@ -189,11 +190,11 @@ class Report:
 
     form: str
     findings: tuple[Finding, ...] = ()
-    cleaned: Mapping[str, Any] = field(default=_EMPTY)
-    original: Mapping[str, Any] = field(default=_EMPTY)
+    cleaned: Mapping[str, Any] = attrs.field(default=_EMPTY)
+    original: Mapping[str, Any] = attrs.field(default=_EMPTY)
     skipped_rules: tuple[str, ...] = ()
-    info: Mapping[str, Any] = field(default=_EMPTY)
-    mask: Callable[[str, Any], Any] | None = field(default=None, eq=False)
+    info: Mapping[str, Any] = attrs.field(default=_EMPTY)
+    mask: Callable[[str, Any], Any] | None = attrs.field(default=None, eq=False)
 
     @property
     def ok(self) -> bool:

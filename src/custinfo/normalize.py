@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 
 __all__ = [
     "MAX_LENGTH",
@@ -35,21 +36,62 @@ _WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20
 
 # Invisible characters people paste from web pages and office documents.
 _INVISIBLE = dict.fromkeys(
-    (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x200E, 0x200F, 0x202A, 0x202B,
-     0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069),
+    (
+        0x200B,
+        0x200C,
+        0x200D,
+        0x2060,
+        0xFEFF,
+        0x00AD,
+        0x200E,
+        0x200F,
+        0x202A,
+        0x202B,
+        0x202C,
+        0x202D,
+        0x202E,
+        0x2066,
+        0x2067,
+        0x2068,
+        0x2069,
+    ),
 )
 
 # Chinese punctuation that stands for an ASCII separator in identifiers and numbers.
 _PUNCTUATION = {
-    ord("，"): ",", ord("、"): ",", ord("："): ":", ord("；"): ";", ord("。"): ".",
-    ord("．"): ".", ord("－"): "-", ord("—"): "-", ord("–"): "-", ord("‐"): "-",
-    ord("‑"): "-", ord("―"): "-", ord("～"): "~", ord("〜"): "~",
+    ord("，"): ",",
+    ord("、"): ",",
+    ord("："): ":",
+    ord("；"): ";",
+    ord("。"): ".",
+    ord("．"): ".",
+    ord("－"): "-",
+    ord("—"): "-",
+    ord("–"): "-",
+    ord("‐"): "-",
+    ord("‑"): "-",
+    ord("―"): "-",
+    ord("～"): "~",
+    ord("〜"): "~",
 }
 
 _BRACKETS = {
-    ord("（"): "(", ord("）"): ")", ord("【"): "(", ord("】"): ")", ord("〔"): "(",
-    ord("〕"): ")", ord("［"): "(", ord("］"): ")", ord("["): "(", ord("]"): ")",
-    ord("｛"): "(", ord("｝"): ")", ord("﹙"): "(", ord("﹚"): ")", ord("⦅"): "(", ord("⦆"): ")",
+    ord("（"): "(",
+    ord("）"): ")",
+    ord("【"): "(",
+    ord("】"): ")",
+    ord("〔"): "(",
+    ord("〕"): ")",
+    ord("［"): "(",
+    ord("］"): ")",
+    ord("["): "(",
+    ord("]"): ")",
+    ord("｛"): "(",
+    ord("｝"): ")",
+    ord("﹙"): "(",
+    ord("﹚"): ")",
+    ord("⦅"): "(",
+    ord("⦆"): ")",
 }
 
 _SPACES = re.compile(r"\s+")
@@ -75,8 +117,6 @@ def as_text(value: object) -> str | None:
         return None
     if isinstance(value, int):
         return str(value)
-    from decimal import Decimal
-
     if isinstance(value, Decimal) and value.is_finite():
         return str(value)
     return None

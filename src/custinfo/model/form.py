@@ -249,7 +249,9 @@ class Form:
                 unknown += 1
                 if unknown <= _MAX_UNKNOWN:
                     shown = str(name)[:64]
-                    findings.append(Finding(None, "unknown_field", Severity.WARNING, {"key": shown}))
+                    findings.append(
+                        Finding(None, "unknown_field", Severity.WARNING, {"key": shown})
+                    )
                 continue
             if key in given:
                 if not _blank(value) and not _blank(given[key]) and value != given[key]:
@@ -261,8 +263,8 @@ class Form:
             given[key] = value
             names[key] = str(name)[:64]
         if unknown > _MAX_UNKNOWN:
-            params = {"count": unknown - _MAX_UNKNOWN}
-            findings.append(Finding(None, "form.more_unknown", Severity.WARNING, params))
+            more = {"count": unknown - _MAX_UNKNOWN}
+            findings.append(Finding(None, "form.more_unknown", Severity.WARNING, more))
         return given
 
     def _run_rules(

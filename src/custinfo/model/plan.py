@@ -73,7 +73,7 @@ def _runner(f: Field) -> Run:
     else:
         raise DefinitionError(f"field {f.key!r}: kind must be a validator name or a function")
     try:
-        accepted = inspect.signature(check).parameters
+        accepted: Mapping[str, inspect.Parameter] = inspect.signature(check).parameters
     except (TypeError, ValueError):
         accepted = {}
     options = dict(f.options)

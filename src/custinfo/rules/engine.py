@@ -8,8 +8,8 @@ that raises becomes a ``rule.failed`` finding and the other rules still run.
 
 >>> r = Rule("rule.demo", reads=("a", "b"), check=lambda c: c["a"] <= c["b"],
 ...          message=("a 不应大于 b", "a must not exceed b"))
->>> r.evaluate(RuleContext({"a": 2, "b": 1}))
-(Finding(field='a', code='rule.demo', severity=<Severity.WARNING: 'warning'>, params=mappingproxy({}), value=None),)
+>>> [str(f) for f in r.evaluate(RuleContext({"a": 2, "b": 1}))]
+['warning: a: a must not exceed b [rule.demo]']
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from attrs import define, field
+import attrs
+from attrs import define
 
 from custinfo import messages
 from custinfo.findings import DefinitionError, Finding, Severity
@@ -72,10 +73,10 @@ class Rule:
     (default: the first key read; ``None`` in ``reads`` means the whole record).
     """
 
-    code: str = field(validator=_check_code)
-    reads: tuple[str, ...] = field(converter=_reads)
-    check: Callable[[RuleContext], Outcome] = field(repr=False)
-    severity: Severity = field(default=Severity.WARNING, converter=Severity)
+    code: str = attrs.field(validator=_check_code)
+    reads: tuple[str, ...] = attrs.field(converter=_reads)
+    check: Callable[[RuleContext], Outcome] = attrs.field(repr=False)
+    severity: Severity = attrs.field(default=Severity.WARNING, converter=Severity)
     message: messages.Message | None = None
     field: str | None = None
     description: str = ""

@@ -20,7 +20,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from custinfo import normalize
-from custinfo.findings import Check, DefinitionError, InvalidValue, Problem
+from custinfo.findings import Check, DefinitionError, InvalidValue, Problem, Severity
 
 __all__ = [
     "MESSAGES",
@@ -138,8 +138,6 @@ def check(value: object, *, choices: str | Sequence[str] = "demand_type") -> Che
     found = _index(labels).get(_canonical(text)) if len(text) <= 64 else None
     if found is None:
         return Check(None, (Problem("choices.unknown", params={"allowed": labels}),))
-    from custinfo.findings import Severity
-
     return Check(found, (Problem("choices.variant", Severity.INFO, {"normalized": found}),))
 
 

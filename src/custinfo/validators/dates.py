@@ -122,15 +122,17 @@ def check(
     return Check(iso, tuple(problems), info=day)
 
 
-def validate(value: object, *, today: datetime.date | None = None,
-             not_after_today: bool = False) -> str:
+def validate(
+    value: object, *, today: datetime.date | None = None, not_after_today: bool = False
+) -> str:
     """The ISO date, or :class:`InvalidDate`."""
     result: str = check(value, today=today, not_after_today=not_after_today).unwrap(InvalidDate)
     return result
 
 
-def is_valid(value: object, *, today: datetime.date | None = None,
-             not_after_today: bool = False) -> bool:
+def is_valid(
+    value: object, *, today: datetime.date | None = None, not_after_today: bool = False
+) -> bool:
     """True when :func:`check` finds no error (lenient spellings are valid)."""
     return check(value, today=today, not_after_today=not_after_today).ok
 
@@ -154,7 +156,11 @@ def mask(value: str) -> str:
     return f"{day.year}-**-**" if day else "****-**-**"
 
 
-def generate(rng: random.Random, *, start: datetime.date = datetime.date(2000, 1, 1),
-             end: datetime.date = datetime.date(2025, 12, 31)) -> str:
+def generate(
+    rng: random.Random,
+    *,
+    start: datetime.date = datetime.date(2000, 1, 1),
+    end: datetime.date = datetime.date(2025, 12, 31),
+) -> str:
     """A date between ``start`` and ``end``."""
     return (start + datetime.timedelta(days=rng.randrange((end - start).days + 1))).isoformat()
