@@ -179,13 +179,14 @@ class Maker:
 
     # regions and addresses
 
-    def county(self, *, since: int | None = None) -> divisions.Division:
+    def county(self, *, existed_in: int | None = None) -> divisions.Division:
         rng = self.rng
         provinces = sorted(PROVINCE_WEIGHTS)
         while True:
             province = rng.choices(provinces, [PROVINCE_WEIGHTS[p] for p in provinces])[0]
             county = rng.choice(self.counties[province])
-            if since is None or county.since is None or county.since <= since:
+            # A resident ID names the county where the person was registered at birth.
+            if existed_in is None or county.existed_in(existed_in):
                 return county
 
     def address(self, code: str, *, complete: bool = True) -> str:
@@ -227,7 +228,7 @@ class Maker:
     def ric(self) -> str:
         rng = self.rng
         birth = datetime.date(1955, 1, 1) + datetime.timedelta(days=rng.randrange(17000))
-        county = self.county(since=birth.year)
+        county = self.county(existed_in=birth.year)
 
         def fallback() -> str:
             body = county.code + birth.strftime("%Y%m%d") + f"{rng.randrange(1000):03d}"

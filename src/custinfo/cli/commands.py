@@ -85,6 +85,8 @@ def _print_table(
     rich: bool,
     title: str | None = None,
 ) -> None:
+    """A table: rich's on a terminal when installed, else aligned plain text
+    (wrapped to the terminal's width; unwrapped into a pipe, for grep)."""
     console = _rich_console(out) if rich else None
     if console is not None:
         table_module = importlib.import_module("rich.table")
@@ -98,7 +100,7 @@ def _print_table(
         return
     if title:
         out.write(clean(title) + "\n")
-    columns = shutil.get_terminal_size((120, 24)).columns
+    columns = shutil.get_terminal_size().columns if out.isatty() else None
     for line in table(headers, rows, max_width=columns):
         out.write(line + "\n")
 
