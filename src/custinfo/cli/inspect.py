@@ -47,9 +47,11 @@ KIND_NAMES: Mapping[str, tuple[str, str]] = {
 """Display names of the validator kinds, (Chinese, English)."""
 
 # Kinds whose facts (birth date, gender, carrier, the parts of an address…) are
-# about a person: their info is shown only with --reveal. (A date alone is not:
-# the dates validator's own messages carry the normalized date.)
-_PERSONAL = frozenset({"ric", "mobile", "landline", "email", "person_name", "address", "sensitive"})
+# about a person, or would undo the mask (a date may be a birthday; its mask
+# keeps the year): their info is shown only with --reveal.
+_PERSONAL = frozenset(
+    {"ric", "mobile", "landline", "email", "person_name", "address", "dates", "sensitive"}
+)
 
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_.·/()()]+")
 _SHAPES: Mapping[str, Callable[[str, str], bool]] = {

@@ -10,6 +10,8 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
+from custinfo.cli.tables import clean, width
+
 __all__ = ["Progress"]
 
 _EVERY = 512  # rows between clock reads
@@ -48,10 +50,11 @@ class Progress:
         rate = self.rows / max(now - self.start, 1e-9)
         done = fraction()
         percent = f"  {done * 100:5.1f}%" if done is not None else ""
-        text = f"\r{name}: {self.rows:,} rows{percent}  {rate:,.0f} rows/s"
-        self.stream.write(text + " " * max(self.drawn - len(text), 0))
+        text = clean(f"{name}: {self.rows:,} rows{percent}  {rate:,.0f} rows/s")
+        columns = width(text)
+        self.stream.write("\r" + text + " " * max(self.drawn - columns, 0))
         self.stream.flush()
-        self.drawn = len(text)
+        self.drawn = columns
 
     def done(self) -> None:
         """Erase the line, if one was drawn."""

@@ -247,13 +247,34 @@ def _delimiter(header: str, name: str) -> str:
     return best if counts[best] > counts[","] else ","
 
 
-def _columns(cells: list[str], notes: list[str]) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """Header names and the indexes of the cells that are read (duplicates dropped)."""
+@define(frozen=True, slots=True)
+class _Header:
+    """Column names, the cells read (duplicates dropped), and the unnamed columns."""
+
+    names: tuple[str, ...]
+    keep: tuple[int, ...]
+    unnamed: frozenset[int]
+
+    def record(self, cells: list[object]) -> dict[str, object]:
+        record: dict[str, object] = {}
+        for i in self.keep:
+            value = cells[i]
+            # A column without a header name is read only where it holds something.
+            if i not in self.unnamed or value not in (None, ""):
+                record[self.names[i]] = value
+        return record
+
+
+def _header(cells: list[str], notes: list[str]) -> _Header:
     names: list[str] = []
     keep: list[int] = []
+    unnamed: set[int] = set()
     seen: dict[str, int] = {}
     for i, cell in enumerate(cells):
-        name = cell.strip().lstrip("\ufeff") or f"column {i + 1}"
+        name = cell.strip().lstrip("\ufeff")
+        if not name:
+            name = f"column {i + 1}"
+            unnamed.add(i)
         names.append(name)
         if name in seen:
             notes.append(
@@ -263,17 +284,7 @@ def _columns(cells: list[str], notes: list[str]) -> tuple[tuple[str, ...], tuple
             continue
         seen[name] = i
         keep.append(i)
-    return tuple(names), tuple(keep)
-
-
-def _record(names: tuple[str, ...], keep: tuple[int, ...], cells: list[str]) -> dict[str, object]:
-    record: dict[str, object] = {}
-    for i in keep:
-        value = cells[i]
-        # A column without a header name is read only where it holds something.
-        if value or not names[i].startswith("column "):
-            record[names[i]] = value
-    return record
+    return _Header(tuple(names), tuple(keep), frozenset(unnamed))
 
 
 def _csv_rows(
@@ -283,7 +294,7 @@ def _csv_rows(
     source: Source,
     encoding: Callable[[], str],
 ) -> Iterator[Row]:
-    first: list[str] | None = None
+    header: _Header | None = None
     # Peek at the first non-blank line for the delimiter, then hand all lines to csv.
     buffered: list[str] = []
     for line in text_lines:
@@ -295,8 +306,6 @@ def _csv_rows(
     delimiter = _delimiter(buffered[-1], name)
     lines = _chain(buffered, text_lines)
     reader = csv.reader(lines, delimiter=delimiter, strict=False)
-    header: tuple[str, ...] = ()
-    keep: tuple[int, ...] = ()
     previous = 0
     while True:
         try:
@@ -313,21 +322,20 @@ def _csv_rows(
         undecodable = bool(bad) and bad[0] <= previous
         if not cells or not any(c.strip() for c in cells):
             continue
-        if first is None:
-            first = cells
-            header, keep = _columns(cells, source.notes)
-            source.columns = header
+        if header is None:
+            header = _header(cells, source.notes)
+            source.columns = header.names
             if undecodable:
                 source.notes.append(f"the header line has bytes that are not {source.encoding}")
             continue
         if undecodable:
             found = _finding("input.encoding", {"encoding": encoding()})
             yield Row(start, None, (found,), True)
-        elif len(cells) != len(header):
-            found = _finding("input.columns", {"found": len(cells), "expected": len(header)})
-            yield Row(start, None, (found,), True)
+        elif len(cells) != len(header.names):
+            params = {"found": len(cells), "expected": len(header.names)}
+            yield Row(start, None, (_finding("input.columns", params),), True)
         else:
-            yield Row(start, _record(header, keep, cells))
+            yield Row(start, header.record(list(cells)))
 
 
 def _chain(first: list[str], rest: Iterator[str]) -> Iterator[str]:
@@ -450,33 +458,29 @@ def _cell(value: object) -> tuple[object, bool]:
 
 
 def _xlsx_rows(sheet: Any, source: Source, counter: list[int]) -> Iterator[Row]:
-    header: tuple[str, ...] | None = None
-    keep: tuple[int, ...] = ()
+    header: _Header | None = None
     for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
         counter[0] = number
         cells = [_cell(v) for v in values]
         if all(v is None or (isinstance(v, str) and not v.strip()) for v, _ in cells):
             continue
         if header is None:
-            texts = ["" if v is None else str(v) for v, _ in cells]
-            header, keep = _columns(texts, source.notes)
-            source.columns = header
+            header = _header(["" if v is None else str(v) for v, _ in cells], source.notes)
+            source.columns = header.names
             continue
-        cells += [(None, False)] * (len(header) - len(cells))
-        record: dict[str, object] = {}
-        findings = []
-        for i in keep:
-            value, lost = cells[i]
-            if value is not None or not header[i].startswith("column "):
-                record[header[i]] = value
-            if lost:
-                findings.append(_finding("input.excel_digits", column=header[i]))
-        extra = [v for v, _ in cells[len(header) :] if v not in (None, "")]
-        if extra:
-            params: dict[str, object] = {"found": len(header) + len(extra), "expected": len(header)}
+        width = len(header.names)
+        if any(v not in (None, "") for v, _ in cells[width:]):
+            found = max(i for i, (v, _) in enumerate(cells) if v not in (None, "")) + 1
+            params = {"found": found, "expected": width}
             yield Row(number, None, (_finding("input.columns", params),), True)
             continue
-        yield Row(number, record, tuple(findings))
+        cells += [(None, False)] * (width - len(cells))
+        lost = tuple(
+            _finding("input.excel_digits", column=header.names[i])
+            for i in header.keep
+            if cells[i][1]
+        )
+        yield Row(number, header.record([v for v, _ in cells]), lost)
 
 
 def _open_xlsx(name: str, stream: BinaryIO, sheet_name: str | None) -> Source:
