@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import csv
 import datetime
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from custinfo.cli.readers import InputError, _cell, detect_encoding, open_input
 
@@ -158,3 +161,35 @@ def test_a_large_file_is_read_one_row_at_a_time():
             next(rows)
         # Only the prefix and the buffer are read ahead of the row being checked.
         assert raw.served * 4 < 100_000 * 4 + 64 * 1024 + 2 * 8192
+
+
+@settings(deadline=None)  # the first b"PK\x03\x04" imports openpyxl
+@given(st.binary(max_size=600), st.sampled_from(["x.csv", "x.jsonl", "x.tsv", "-"]))
+def test_any_bytes_give_rows_or_broken_rows_never_an_exception(data, name):
+    try:
+        rows, _ = rows_of(data, name=name)
+    except InputError:
+        return  # a JSON array, or UTF-16 that does not decode: refused with a reason
+    for row in rows:
+        assert row.broken == (row.record is None)
+        assert row.line >= 1
+
+
+cells = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12
+)
+
+
+@given(
+    st.lists(st.lists(cells, min_size=3, max_size=3), min_size=1, max_size=8),
+    st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"]),
+)
+def test_what_a_csv_writer_wrote_is_read_back_cell_for_cell(rows, encoding):
+    header = ["a", "b", "c"]
+    # gb18030 cannot encode every code point; keep what it can.
+    rows = [[c.encode(encoding, "ignore").decode(encoding) for c in row] for row in rows]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows([header, *rows])
+    read, _ = rows_of(buffer.getvalue().encode(encoding), encoding=encoding)
+    expected = [dict(zip(header, r, strict=True)) for r in rows if any(c.strip() for c in r)]
+    assert [r.record for r in read] == expected
