@@ -137,7 +137,9 @@ def test_unknown_forms_and_versions_are_definition_errors() -> None:
         forms.get("enterprise", "V9.9")
 
 
-def test_a_user_form_can_be_registered_and_found() -> None:
+def test_a_user_form_can_be_registered_and_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    # keep the process-wide registry as it was for the other tests
+    monkeypatch.setattr(forms, "_REGISTRY", {k: dict(v) for k, v in forms._REGISTRY.items()})
     custom = forms.collection.evolve(name="collection_plus", version="1.1")
     forms.register(custom)
     assert forms.get("collection_plus") is custom
