@@ -252,3 +252,30 @@ def test_crm_mapping_round_trips() -> None:
 def test_forms_are_immutable() -> None:
     with pytest.raises(AttributeError):
         visit.name = "other"  # type: ignore[misc]
+
+
+def test_remembered_checks_give_the_same_reports_as_fresh_ones() -> None:
+    import random
+
+    rng = random.Random(7)
+    values = ["2026-11-20", "2026/1/5", "2027-01-01", "x", "重点", "普通客户", "随便"]
+    records = [
+        {
+            "customer_name": rng.choice(["甲", "乙"]),
+            "visited_on": rng.choice(values),
+            "level": rng.choice(values),
+        }
+        for _ in range(3000)
+    ]
+    warm = visit.evolve()
+    got = [warm.validate(r, today=TODAY) for r in records]
+    for record, report in zip(records[::97], got[::97], strict=True):
+        fresh = visit.evolve().validate(record, today=TODAY)
+        assert fresh.findings == report.findings and fresh.cleaned == report.cleaned
+
+
+def test_a_remembered_date_check_follows_a_new_today() -> None:
+    form = visit.evolve()
+    record = {"customer_name": "甲", "visited_on": "2026-11-26"}
+    assert not form.validate(record, today=TODAY).ok
+    assert form.validate(record, today=TODAY + datetime.timedelta(days=1)).ok
