@@ -213,7 +213,7 @@ class Form:
             if (
                 value is None
                 or (value.__class__ is str and not value.strip())
-                or (isinstance(value, float) and value != value)  # NaN: a blank cell in pandas
+                or (isinstance(value, float) and math.isnan(value))  # a blank cell in pandas
             ):
                 if required:
                     findings.append(Finding(key, "required"))
