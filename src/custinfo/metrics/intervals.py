@@ -132,7 +132,7 @@ def wilson(
 ) -> Interval:
     """Wilson's score interval (with the finite-population correction when ``population``).
 
-    Newcombe (1998), Table I, method 3, 81 of 263: 0.2553–0.3662.
+    Newcombe (1998), illustrative example 81 of 263, method 3 (score): 0.2553–0.3662.
 
     >>> ci = wilson(81, 263)
     >>> round(ci.low, 4), round(ci.high, 4)
@@ -160,7 +160,7 @@ def clopper_pearson(
 ) -> Interval:
     """The exact interval: beta quantiles, or hypergeometric tails with ``population``.
 
-    Newcombe (1998), Table I, method 5, 81 of 263: 0.2527–0.3676.
+    Newcombe (1998), illustrative example 81 of 263, method 5 (exact): 0.2527–0.3676.
 
     >>> ci = clopper_pearson(81, 263)
     >>> round(ci.low, 4), round(ci.high, 4)

@@ -200,20 +200,19 @@ def add_working_days(day: datetime.date, n: int, calendar: Calendar | None = Non
 def working_days_between(
     start: datetime.date, end: datetime.date, calendar: Calendar | None = None
 ) -> int:
-    """Working days after ``start`` up to and including ``end`` (negative if ``end`` is earlier).
+    """The working days stepped on walking from ``start`` to ``end``, ``start`` not counted.
 
-    The inverse of :func:`add_working_days`: for a working day ``end`` reached by
-    ``add_working_days(start, n)``, this returns ``n``.
+    Walking forward that is the days after ``start`` up to and including
+    ``end``; walking back, the days from ``end`` up to the day before
+    ``start``, counted negative. So it inverts :func:`add_working_days`:
+    ``working_days_between(d, add_working_days(d, n)) == n`` for every ``n``.
     """
     cal = calendar or china()
-    a, b = _day(start), _day(end)
-    sign = 1
-    if b < a:
-        a, b, sign = b, a, -1
+    current, target = _day(start), _day(end)
+    sign = 1 if target >= current else -1
+    step = datetime.timedelta(days=sign)
     count = 0
-    current = a
-    one = datetime.timedelta(days=1)
-    while current < b:
-        current += one
+    while current != target:
+        current += step
         count += cal.is_working_day(current)
     return sign * count
