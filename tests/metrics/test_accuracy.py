@@ -20,7 +20,7 @@ def report(*findings: tuple[str | None, str, Severity]) -> Report:
     return Report("collection", tuple(Finding(f, c, s) for f, c, s in findings))
 
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 # Six records, counted by hand below.
 SIX = [
@@ -30,7 +30,7 @@ SIX = [
     (report(("email", "email.domain_typo", W)), "李雷", "2024-04-09"),
     (report(("phone", "required", E), ("phone", "mobile.prefix", E), (None, "rule.x", W)),
      None, "2024-04-30"),
-    (report(("timeline", "dates.lenient", W), ("x", "note", I)), "王芳", None),
+    (report(("timeline", "dates.lenient", W), ("x", "note", N)), "王芳", None),
 ]  # fmt: skip
 
 
@@ -205,7 +205,7 @@ def test_merge_does_not_change_its_inputs() -> None:
 FINDING = st.tuples(
     st.sampled_from(["phone", "email", "id_number", None]),
     st.sampled_from(["required", "mobile.length", "email.syntax", "ric.checksum", "rule.x"]),
-    st.sampled_from([E, W, I]),
+    st.sampled_from([E, W, N]),
 )
 RECORD_ = st.tuples(
     st.lists(FINDING, max_size=4),

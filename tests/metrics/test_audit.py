@@ -1,4 +1,4 @@
-"""The audit: sampling plan (rate, strata, reproducibility) and entered-versus-verified comparison."""
+"""The audit: sampling plan (rate, strata, reproducibility) and entered-versus-verified values."""
 
 from __future__ import annotations
 
@@ -75,7 +75,9 @@ def test_a_record_id_listed_twice_is_refused() -> None:
 
 
 @given(
-    st.dictionaries(st.sampled_from(["王芳", "李雷", "赵敏", "钱伟"]), st.integers(1, 60), min_size=1),
+    st.dictionaries(
+        st.sampled_from(["王芳", "李雷", "赵敏", "钱伟"]), st.integers(1, 60), min_size=1
+    ),
     st.sampled_from([0.3, 0.35, 0.5, 0.01, 1.0]),
     st.integers(0, 10**6),
 )

@@ -120,7 +120,9 @@ def test_summary_sentence_in_english_and_chinese() -> None:
     ci = proportion(389, 400, population=120_000)
     assert ci.summary() == "accuracy 97.2% (95% CI 95.1–98.5%, n=400 of N=120,000)"
     assert ci.summary("zh") == "准确率 97.2%(95% 置信区间 95.1%–98.5%,样本 n=400,总体 N=120,000)"
-    assert wilson(9, 10, confidence=0.9).summary(label="on time").startswith("on time 90.0% (90% CI")
+    assert (
+        wilson(9, 10, confidence=0.9).summary(label="on time").startswith("on time 90.0% (90% CI")
+    )
 
 
 def test_cochran_sample_size_for_5_percent_margin_is_385() -> None:

@@ -39,7 +39,7 @@ def test_counts_by_type_and_person_with_open_ones() -> None:
         "名称简写": (1, 0),
         "邮箱格式": (1, 0),
     }
-    assert list(s.by_type)[0] == "号码错位"
+    assert next(iter(s.by_type)) == "号码错位"
     assert {k: v.total for k, v in s.by_person.items()} == {
         "王芳": 3,
         "赵敏": 2,

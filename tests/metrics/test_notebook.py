@@ -42,7 +42,9 @@ def test_to_pandas_tidy_table() -> None:
     assert (row.records, row.clean, row.accuracy) == (2, 1, 0.5)
 
 
-@pytest.mark.parametrize("table", ["collectors", "months", "quarters", "fields", "codes", "summary"])
+@pytest.mark.parametrize(
+    "table", ["collectors", "months", "quarters", "fields", "codes", "summary"]
+)
 def test_every_view_becomes_a_frame(table: str) -> None:
     pytest.importorskip("pandas")
     frame = sample().to_pandas(table)  # type: ignore[arg-type]
@@ -83,3 +85,16 @@ def test_plots_draw_on_given_axes() -> None:
     assert plot_pareto(sample(), right) is right
     assert len(right.patches) == 2
     plt.close(fig)
+
+
+def test_collectors_and_ledger_frames() -> None:
+    pytest.importorskip("pandas")
+    from custinfo.metrics import LedgerEntry, analyse_ledger, collector_performance
+    from custinfo.metrics.notebook import collectors_frame
+
+    frame = collectors_frame(collector_performance(sample()))
+    assert set(frame.collector) == {"王芳", "<b>李雷</b>"}
+    ledger = analyse_ledger([LedgerEntry("KH-1", "phone", "号码错位", "2024-05-06")])
+    assert ledger.to_pandas().to_dict("records") == [
+        {"issue_type": "号码错位", "total": 1, "open": 1, "recurring": False}
+    ]

@@ -10,6 +10,7 @@ and survive JSON. Nothing here reads the clock.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 
 from custinfo import normalize
@@ -50,6 +51,18 @@ def as_moment(value: object) -> datetime.date | datetime.datetime | None:
 
 def month_key(value: object) -> str | None:
     """``"YYYY-MM"`` for a day, a moment or a month written ``2024-05``/``2024年5月``."""
+    if isinstance(value, str):
+        return _month_of_text(value) if len(value) <= _MAX else None
+    return _month_of(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _month_of_text(value: str) -> str | None:
+    # Records repeat the same few hundred dates: parse each spelling once.
+    return _month_of(value)
+
+
+def _month_of(value: object) -> str | None:
     day = as_day(value)
     if day is not None:
         return f"{day.year:04d}-{day.month:02d}"

@@ -25,6 +25,7 @@ True
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal
 
@@ -80,13 +81,11 @@ class Tally:
         _consistent(self)
 
     def __add__(self, other: Tally) -> Tally:
-        return Tally(
-            self.records + other.records,
-            self.clean + other.clean,
-            self.warned + other.warned,
-            self.errors + other.errors,
-            self.warnings + other.warnings,
-        )
+        # The sum of two consistent tallies is consistent: skip the validators on this hot path.
+        total = object.__new__(Tally)
+        for name in _FIELDS:
+            object.__setattr__(total, name, getattr(self, name) + getattr(other, name))
+        return total
 
     @property
     def with_errors(self) -> int:
@@ -105,6 +104,15 @@ class Tally:
         return proportion(
             self.clean, self.records, confidence=confidence, method=method, population=population
         )
+
+
+_FIELDS = ("records", "clean", "warned", "errors", "warnings")
+
+
+@functools.lru_cache(maxsize=1024)
+def _one(clean: bool, warned: bool, errors: int, warnings: int) -> Tally:
+    # The tally of a single record; few distinct ones exist, so they are shared.
+    return Tally(1, int(clean), int(warned), errors, warnings)
 
 
 @define(frozen=True, slots=True)
@@ -211,7 +219,7 @@ class AccuracyReport:
                 warnings += 1
                 warning_fields.add(key)
                 _add_count(self.warning_codes, code)
-        tally = Tally(1, int(errors == 0), int(warnings > 0), errors, warnings)
+        tally = _one(errors == 0, warnings > 0, errors, warnings)
         row = self.cells.setdefault(who, {})
         row[month] = row[month] + tally if month in row else tally
         for key in error_fields:

@@ -140,6 +140,13 @@ class LedgerSummary:
     recurring: tuple[str, ...] = ()
     repeated_fields: int = 0
 
+    def to_pandas(self) -> Any:
+        """Issue types as a DataFrame: total, open, and whether they recur (needs pandas)."""
+        from custinfo.metrics import notebook
+
+        rows = [[k, v.total, v.open, k in self.recurring] for k, v in self.by_type.items()]
+        return notebook.frame(["issue_type", "total", "open", "recurring"], rows)
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (times in days, as floats)."""
 

@@ -21,6 +21,7 @@ from custinfo.metrics.accuracy import AccuracyReport, Tally
 
 if TYPE_CHECKING:
     from custinfo.metrics.audit import AuditResult
+    from custinfo.metrics.collectors import CollectorStanding
     from custinfo.metrics.intervals import Method
 
 __all__ = [
@@ -28,6 +29,8 @@ __all__ = [
     "accuracy_html",
     "audit_frame",
     "audit_html",
+    "collectors_frame",
+    "frame",
     "html_table",
     "plot_accuracy_by_month",
     "plot_pareto",
@@ -96,6 +99,24 @@ def accuracy_frame(report: AccuracyReport, table: str = "collector_months") -> A
     pd = _require("pandas", "pandas")
     columns, rows = _tables(report, table)
     return pd.DataFrame(rows, columns=columns)
+
+
+def frame(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Any:
+    """A DataFrame of ``rows`` (needs the ``pandas`` extra)."""
+    pd = _require("pandas", "pandas")
+    return pd.DataFrame(list(rows), columns=list(columns))
+
+
+def collectors_frame(standings: Iterable[CollectorStanding]) -> Any:
+    """One row per collector and month from :func:`~custinfo.metrics.collector_performance`,
+    with the collector's current streak and reward."""
+    rows = [
+        [s.collector, m.month, m.records, m.with_errors, m.errors, s.streak, s.rewarded]
+        for s in standings
+        for m in s.months
+    ]
+    columns = ["collector", "month", "records", "with_errors", "errors", "streak", "rewarded"]
+    return frame(columns, rows)
 
 
 def audit_frame(result: AuditResult, *, confidence: float = 0.95, method: Method = "wilson") -> Any:
