@@ -235,3 +235,14 @@ def test_merge_of_a_random_partition_equals_the_whole(
     # Through JSON, as partitions on other machines would send them.
     shipped = [AccuracyReport.from_dict(json.loads(json.dumps(p.to_dict()))) for p in partials]
     assert AccuracyReport.combine(shipped).to_dict() == whole.to_dict()
+
+
+def test_from_dict_refuses_counters_that_do_not_add_up() -> None:
+    data = json.loads(json.dumps(build(SIX).to_dict()))
+    data["error_codes"]["required"] = 7
+    with pytest.raises(DefinitionError, match="codes"):
+        AccuracyReport.from_dict(data)
+    data = json.loads(json.dumps(build(SIX).to_dict()))
+    data["field_errors"]["phone"] = 99
+    with pytest.raises(DefinitionError, match="exceeds"):
+        AccuracyReport.from_dict(data)

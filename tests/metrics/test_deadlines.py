@@ -92,7 +92,7 @@ def test_entry_24h_rates_with_mixed_values() -> None:
         ENTRY_24H,
     )
     assert (result.on_time, result.late) == (1, 1)
-    assert result.undecided == {"no_time_of_day": 2}
+    assert result.undecided == {"no_time_of_day": 1, "mixed_time_zones": 1}
 
 
 def test_a_custom_calendar_and_deadline() -> None:

@@ -399,7 +399,24 @@ class AccuracyReport:
             report: AccuracyReport = converter.structure(body, cls)
         except Exception as exc:  # cattrs raises its own exception groups
             raise DefinitionError(f"malformed accuracy report: {exc}") from exc
+        report._check()
         return report
+
+    def _check(self) -> None:
+        # Counters from elsewhere must be ones that adding reports could have produced.
+        records = self.records
+        for counter in (self.forms, self.field_errors, self.field_warnings):
+            if any(n < 0 or n > records for n in counter.values()):
+                raise DefinitionError("malformed accuracy report: a count exceeds the records")
+        if sum(self.forms.values()) != records:
+            raise DefinitionError("malformed accuracy report: forms do not add up to the records")
+        total = self.total
+        for codes, findings in (
+            (self.error_codes, total.errors),
+            (self.warning_codes, total.warnings),
+        ):
+            if any(n < 0 for n in codes.values()) or sum(codes.values()) != findings:
+                raise DefinitionError("malformed accuracy report: codes do not add up")
 
     def to_pandas(
         self,

@@ -104,7 +104,8 @@ class OnTime:
     ``late`` were done after the deadline, ``overdue`` are not done and past
     it on ``today``, ``open`` are not done and not yet due; ``undecided``
     counts tasks that cannot be judged, by reason (``"no_start"``,
-    ``"end_before_start"``, ``"no_time_of_day"``, ``"outside_calendar"``).
+    ``"end_before_start"``, ``"no_time_of_day"``, ``"mixed_time_zones"``,
+    ``"outside_calendar"``).
     """
 
     deadline: str
@@ -204,7 +205,7 @@ def _judge(
     except DataUnavailable:
         return "outside_calendar"
     except TypeError:  # a naive and an aware datetime cannot be compared
-        return "no_time_of_day"
+        return "mixed_time_zones"
     if verdict is None:
         return "no_time_of_day"
     return "on_time" if verdict else "late"

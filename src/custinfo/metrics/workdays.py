@@ -48,8 +48,9 @@ TABLE = "holidays_cn.csv"
 """The bundled table of rest days and make-up working days."""
 
 # Next year's notice may move days at the end of this year (the 2019 notice made
-# 2018-12-29 a working Saturday), so the last week of the newest year is not covered.
-_REACH_BACK = datetime.date(2001, 12, 25)
+# 2018-12-29 a working Saturday), so the last week of the newest year is not covered:
+# coverage ends on this (month, day) of the newest year.
+_COVERED_UNTIL = (12, 24)
 
 
 @runtime_checkable
@@ -160,7 +161,7 @@ class HolidayCalendar:
         if len(years) != max(years) - min(years) + 1:
             raise DefinitionError(f"calendar {name!r} has gaps between years {sorted(years)}")
         first = datetime.date(min(years), 1, 1)
-        last = _REACH_BACK.replace(year=max(years)) - datetime.timedelta(days=1)
+        last = datetime.date(max(years), *_COVERED_UNTIL)
         return cls(name, first, last, rest, work, as_of=as_of)
 
 
