@@ -25,18 +25,17 @@ True
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal
 
-import attrs
 from attrs import define, field
 
 from custinfo import normalize
 from custinfo.findings import DefinitionError, Report, Severity
 from custinfo.metrics import _time
 from custinfo.metrics._convert import converter
-from custinfo.metrics.intervals import Interval, Method, proportion
+from custinfo.metrics.intervals import Interval, Method
+from custinfo.metrics.tally import Tally, one, sum_tallies
 
 __all__ = ["RECORD", "SCHEMA", "AccuracyReport", "ParetoRow", "Tally"]
 
@@ -50,71 +49,6 @@ _UNKNOWN = ""  # storage key of an unknown collector or month (None in the publi
 _MAX_NAME = 200  # a collector's name longer than this is cut (it is a key, not data)
 
 
-def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if value < 0:
-        raise DefinitionError(f"{attribute.name} cannot be negative ({value})")
-
-
-def _consistent(tally: Tally) -> None:
-    # Each dirty record has at least one error, each warned record at least one warning.
-    if tally.clean > tally.records or tally.warned > tally.records:
-        raise DefinitionError(f"inconsistent counters: {tally!r}")
-    if tally.errors < tally.records - tally.clean or tally.warnings < tally.warned:
-        raise DefinitionError(f"inconsistent counters: {tally!r}")
-
-
-@define(frozen=True, slots=True)
-class Tally:
-    """The counters of a group of records.
-
-    ``clean`` records have no error-level finding, ``warned`` records have at
-    least one warning; ``errors`` and ``warnings`` count findings.
-    """
-
-    records: int = field(default=0, validator=_non_negative)
-    clean: int = field(default=0, validator=_non_negative)
-    warned: int = field(default=0, validator=_non_negative)
-    errors: int = field(default=0, validator=_non_negative)
-    warnings: int = field(default=0, validator=_non_negative)
-
-    def __attrs_post_init__(self) -> None:
-        _consistent(self)
-
-    def __add__(self, other: Tally) -> Tally:
-        # The sum of two consistent tallies is consistent: skip the validators on this hot path.
-        total = object.__new__(Tally)
-        for name in _FIELDS:
-            object.__setattr__(total, name, getattr(self, name) + getattr(other, name))
-        return total
-
-    @property
-    def with_errors(self) -> int:
-        """Records with at least one error."""
-        return self.records - self.clean
-
-    @property
-    def accuracy(self) -> float | None:
-        """clean / records, or None when there are no records."""
-        return self.clean / self.records if self.records else None
-
-    def interval(
-        self, *, confidence: float = 0.95, method: Method = "wilson", population: int | None = None
-    ) -> Interval:
-        """The accuracy with its confidence interval (see :mod:`~custinfo.metrics.intervals`)."""
-        return proportion(
-            self.clean, self.records, confidence=confidence, method=method, population=population
-        )
-
-
-_FIELDS = ("records", "clean", "warned", "errors", "warnings")
-
-
-@functools.lru_cache(maxsize=1024)
-def _one(clean: bool, warned: bool, errors: int, warnings: int) -> Tally:
-    # The tally of a single record; few distinct ones exist, so they are shared.
-    return Tally(1, int(clean), int(warned), errors, warnings)
-
-
 @define(frozen=True, slots=True)
 class ParetoRow:
     """One finding code in a Pareto table: its count, share and cumulative share."""
@@ -123,13 +57,6 @@ class ParetoRow:
     count: int
     share: float
     cumulative: float
-
-
-def _sum(tallies: Iterable[Tally]) -> Tally:
-    total = Tally()
-    for t in tallies:
-        total = total + t
-    return total
 
 
 def _add_count(counter: dict[str, int], key: str, amount: int = 1) -> None:
@@ -219,7 +146,7 @@ class AccuracyReport:
                 warnings += 1
                 warning_fields.add(key)
                 _add_count(self.warning_codes, code)
-        tally = _one(errors == 0, warnings > 0, errors, warnings)
+        tally = one(errors == 0, warnings > 0, errors, warnings)
         row = self.cells.setdefault(who, {})
         row[month] = row[month] + tally if month in row else tally
         for key in error_fields:
@@ -268,7 +195,7 @@ class AccuracyReport:
     @property
     def total(self) -> Tally:
         """All counters summed."""
-        return _sum(t for months in self.cells.values() for t in months.values())
+        return sum_tallies(t for months in self.cells.values() for t in months.values())
 
     @property
     def records(self) -> int:
@@ -337,7 +264,8 @@ class AccuracyReport:
     def by_collector(self) -> dict[str | None, Tally]:
         """Counters per collector (``None``: unknown), by name."""
         return {
-            _public(who): _sum(self.cells[who].values()) for who in sorted(self.cells, key=_order)
+            _public(who): sum_tallies(self.cells[who].values())
+            for who in sorted(self.cells, key=_order)
         }
 
     def by_month(self) -> dict[str | None, Tally]:
