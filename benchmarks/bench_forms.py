@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import competitors  # noqa: E402
-import corpus  # noqa: E402
+import competitors
+import corpus
 
-from custinfo import forms  # noqa: E402
+from custinfo import forms
 
 
 def best_rate(fn: Callable[[], object], n: int, repeat: int) -> float:
@@ -35,8 +35,13 @@ def best_rate(fn: Callable[[], object], n: int, repeat: int) -> float:
     return n / best
 
 
-def agreement(records: Sequence[dict[str, str]], kinds: Sequence[tuple[str, ...]],
-              industries: frozenset[str]) -> None:
+def _word(ok: bool) -> str:
+    return "ok" if ok else "error"
+
+
+def agreement(
+    records: Sequence[dict[str, str]], kinds: Sequence[tuple[str, ...]], industries: frozenset[str]
+) -> None:
     """Print how often custinfo and the competitors agree, and why they differ."""
     differ: collections.Counter[str] = collections.Counter()
     examples: dict[str, str] = {}
@@ -48,7 +53,8 @@ def agreement(records: Sequence[dict[str, str]], kinds: Sequence[tuple[str, ...]
             differ["handwritten vs pydantic"] += 1
         if ours.ok != hand:
             why = ",".join(kind) or "clean"
-            key = f"custinfo={'ok' if ours.ok else 'error'} handwritten={'ok' if hand else 'error'} [{why}]"
+            verdicts = f"custinfo={_word(ours.ok)} handwritten={_word(hand)}"
+            key = f"{verdicts} [{why}]"
             differ[key] += 1
             examples.setdefault(key, ", ".join(f"{f.field}:{f.code}" for f in ours.errors))
     total = len(records)

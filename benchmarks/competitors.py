@@ -21,8 +21,16 @@ from stdnum.cn import ric, uscc
 
 TODAY = datetime.date(2026, 11, 25)
 
-REQUIRED = ("customer_type", "customer_name", "id_number", "industry", "phone", "demand_type",
-            "collector", "confirmed_at")
+REQUIRED = (
+    "customer_type",
+    "customer_name",
+    "id_number",
+    "industry",
+    "phone",
+    "demand_type",
+    "collector",
+    "confirmed_at",
+)
 CHOICES = {
     "customer_type": {"企业", "个人"},
     "scale": {"大型", "中型", "小型", "微型"},
@@ -187,4 +195,3 @@ def pydantic_ok(record: Mapping[str, Any], industries: frozenset[str]) -> bool:
     except ValidationError:
         return False
     return True
-

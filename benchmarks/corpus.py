@@ -23,25 +23,84 @@ _RIC_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
 # Current county-level division codes with their full names (GB/T 2260).
 REGIONS = (
-    ("110105", "北京市朝阳区"), ("110108", "北京市海淀区"), ("310115", "上海市浦东新区"),
-    ("440106", "广东省广州市天河区"), ("440305", "广东省深圳市南山区"),
-    ("330106", "浙江省杭州市西湖区"), ("320106", "江苏省南京市鼓楼区"),
-    ("510107", "四川省成都市武侯区"), ("420111", "湖北省武汉市洪山区"),
-    ("370202", "山东省青岛市市南区"), ("610113", "陕西省西安市雁塔区"),
-    ("500112", "重庆市渝北区"), ("120101", "天津市和平区"), ("350102", "福建省福州市鼓楼区"),
+    ("110105", "北京市朝阳区"),
+    ("110108", "北京市海淀区"),
+    ("310115", "上海市浦东新区"),
+    ("440106", "广东省广州市天河区"),
+    ("440305", "广东省深圳市南山区"),
+    ("330106", "浙江省杭州市西湖区"),
+    ("320106", "江苏省南京市鼓楼区"),
+    ("510107", "四川省成都市武侯区"),
+    ("420111", "湖北省武汉市洪山区"),
+    ("370202", "山东省青岛市市南区"),
+    ("610113", "陕西省西安市雁塔区"),
+    ("500112", "重庆市渝北区"),
+    ("120101", "天津市和平区"),
+    ("350102", "福建省福州市鼓楼区"),
 )
 STREETS = ("中关村大街", "建国路", "人民路", "解放路", "科技园路", "文三路", "长江路", "和平街")
 INDUSTRIES = (
-    "软件和信息技术服务业", "批发业", "零售业", "商务服务业", "专业技术服务业",
-    "计算机、通信和其他电子设备制造业", "房地产业", "I65", "F51", "C39", "M74",
+    "软件和信息技术服务业",
+    "批发业",
+    "零售业",
+    "商务服务业",
+    "专业技术服务业",
+    "计算机、通信和其他电子设备制造业",
+    "房地产业",
+    "I65",
+    "F51",
+    "C39",
+    "M74",
 )
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
-GIVEN = ("伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明",
-         "超", "秀英", "建华", "志强", "海燕", "晓东", "文博")
+GIVEN = (
+    "伟",
+    "芳",
+    "娜",
+    "敏",
+    "静",
+    "丽",
+    "强",
+    "磊",
+    "军",
+    "洋",
+    "勇",
+    "艳",
+    "杰",
+    "涛",
+    "明",
+    "超",
+    "秀英",
+    "建华",
+    "志强",
+    "海燕",
+    "晓东",
+    "文博",
+)
 WORDS = ("华信", "博远", "星辰", "恒通", "瑞达", "中科", "联创", "天成", "新锐", "汇智")
 SUFFIXES = ("科技有限公司", "信息技术有限公司", "贸易有限公司", "股份有限公司", "咨询有限责任公司")
-MOBILE_PREFIXES = ("138", "139", "135", "136", "137", "150", "151", "186", "188", "177", "199",
-                   "133", "153", "180", "189", "158", "159", "187", "182", "131")
+MOBILE_PREFIXES = (
+    "138",
+    "139",
+    "135",
+    "136",
+    "137",
+    "150",
+    "151",
+    "186",
+    "188",
+    "177",
+    "199",
+    "133",
+    "153",
+    "180",
+    "189",
+    "158",
+    "159",
+    "187",
+    "182",
+    "131",
+)
 DOMAINS = ("qq.com", "163.com", "126.com", "gmail.com", "outlook.com", "sina.com", "example.cn")
 PINYIN = ("zhang", "wang", "li", "liu", "chen", "yang", "zhao", "huang", "zhou", "wu", "xu", "sun")
 CHOICES = {
@@ -50,8 +109,12 @@ CHOICES = {
     "budget_range": ("1万以下", "1-5万", "5-10万", "10万以上"),
     "scale": ("大型", "中型", "小型", "微型"),
 }
-COLLECTORS = tuple(s + g for s, g in zip("王李张刘陈杨赵黄", ("芳", "强", "磊", "静", "杰", "敏", "勇", "丽"),
-                                          strict=True))
+COLLECTORS = tuple(
+    s + g
+    for s, g in zip(
+        "王李张刘陈杨赵黄", ("芳", "强", "磊", "静", "杰", "敏", "勇", "丽"), strict=True
+    )
+)
 
 
 def org_check(body: str) -> str:
@@ -91,7 +154,11 @@ def make_person(rng: random.Random) -> str:
 
 def make_company(rng: random.Random) -> str:
     city = rng.choice(REGIONS)[1]
-    city = city[3:6] if city.startswith(("广东", "浙江", "江苏", "四川", "湖北", "山东", "陕西", "福建")) else city[:2]
+    city = (
+        city[3:6]
+        if city.startswith(("广东", "浙江", "江苏", "四川", "湖北", "山东", "陕西", "福建"))
+        else city[:2]
+    )
     return city + rng.choice(WORDS) + rng.choice(SUFFIXES)
 
 
@@ -133,8 +200,13 @@ def _wrong_check(value: str) -> str:
 
 
 ERRORS = (
-    "wrong_check_digit", "transposed_id", "short_phone", "missing_required", "email_without_at",
-    "future_date", "unknown_choice",
+    "wrong_check_digit",
+    "transposed_id",
+    "short_phone",
+    "missing_required",
+    "email_without_at",
+    "future_date",
+    "unknown_choice",
 )
 VARIATIONS = ("full_width_phone", "spaced_phone")
 
@@ -173,6 +245,7 @@ def records(n: int, seed: int = 2026) -> Iterator[tuple[dict[str, str], tuple[st
             kinds = tuple(rng.sample(ERRORS, rng.choice((1, 1, 2))))
         elif roll < 0.30:
             kinds = (rng.choice(VARIATIONS),)
-        for kind in kinds:
+        # a deleted field cannot be spoiled afterwards: delete last
+        for kind in sorted(kinds, key=lambda k: k == "missing_required"):
             spoil(record, kind, rng)
         yield record, kinds

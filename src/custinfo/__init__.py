@@ -33,7 +33,7 @@ from custinfo.model import Field, Form
 from custinfo.rules import Rule, RuleContext, rule
 
 if TYPE_CHECKING:
-    from custinfo import forms, validators
+    from custinfo import forms, metrics, validators
 
 __version__ = "0.1.0.dev0"
 
@@ -55,11 +55,12 @@ __all__ = [
     "__version__",
     "data_sources",
     "forms",
+    "metrics",
     "rule",
     "validators",
 ]
 
-_LAZY = {"forms", "validators"}
+_LAZY = {"forms", "metrics", "validators"}
 
 
 def __getattr__(name: str) -> Any:

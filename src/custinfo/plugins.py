@@ -26,7 +26,7 @@ from custinfo.findings import DefinitionError
 if TYPE_CHECKING:
     from custinfo.model import Form
 
-__all__ = ["VALIDATOR_GROUP", "FORM_GROUP", "plugin_forms", "validator_names", "load_validator"]
+__all__ = ["FORM_GROUP", "VALIDATOR_GROUP", "load_validator", "plugin_forms", "validator_names"]
 
 VALIDATOR_GROUP = "custinfo.validators"
 FORM_GROUP = "custinfo.forms"
