@@ -3,9 +3,9 @@
 The customer-type rule only needs the *kind*, not a full validation (that is
 the validators' job), so these are the two checksums and a birth-date test:
 
-- USCC, GB 32100-2015 §4 and annex: 18 characters of ``0-9A-HJ-NP-RTUW-Y``,
-  the last a MOD 31-3 check character (ISO/IEC 7064 style, weights 3^i mod 31).
-- Resident ID, GB 11643-1999 §5-§7: 17 digits and a MOD 11-2 check character
+- USCC, GB 32100-2015: 18 characters of ``0-9A-HJ-NP-RTUW-Y``, the last a
+  check character over the other 17 (weights 3^i mod 31, MOD 31).
+- Resident ID, GB 11643-1999: 17 digits and an ISO 7064 MOD 11-2 check character
   (``0-9`` or ``X``), digits 7-14 a birth date. The same layout serves the
   residence permits of Hong Kong, Macao and Taiwan residents (810000, 820000,
   830000) and the 2023 foreigner's permanent residence ID (first digit 9).

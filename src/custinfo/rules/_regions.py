@@ -1,7 +1,7 @@
 """Where an address is, as far as a USCC's region code can be compared with it.
 
 A USCC carries the division code of the authority that registered the
-organization (GB 32100-2015 §4.3: positions 3-8, a GB/T 2260 code; 100000 for
+organization (GB 32100-2015, code structure: positions 3-8, a GB/T 2260 code; 100000 for
 national registration). The registered address should lie in that division at
 the province and prefecture level. The code is kept for life (a company that
 moves keeps its USCC) and divisions are merged and renamed (莱芜市 371200 became

@@ -17,9 +17,10 @@ Link(key='phone', indices=(0, 1), shown='138****8000')
 
 How keys are compared (the rationale is in ``docs/rules.md``):
 
-- ``id``: upper case without spaces or separators; a 15-digit resident ID is
-  upgraded to its 18-digit form (GB 11643-1999 §8 inserts ``19`` and a check
-  character), so the old and new numbers of one person match.
+- ``id``: upper case without spaces or separators; a 15-digit resident ID
+  (GB 11643-1989) is upgraded to its 18-digit form (``19`` inserted before the
+  year, the GB 11643-1999 check character appended), so the old and new
+  numbers of one person match.
 - ``name``: width, brackets and spaces folded (``腾讯科技(深圳)有限公司`` =
   ``腾讯科技（深圳）有限公司`` = ``腾讯科技深圳有限公司``), a ``(简称:…)`` note
   dropped, and the legal form folded where the Company Law makes two spellings
@@ -132,7 +133,7 @@ def _text(value: object) -> str | None:
 
 
 def _placeholder(key: str) -> bool:
-    return len(set(key)) <= 1
+    return not key or key.count(key[0]) == len(key)
 
 
 def id_key(value: object) -> str | None:
@@ -144,7 +145,7 @@ def id_key(value: object) -> str | None:
     raw = _text(value)
     if raw is None:
         return None
-    key = normalize.compact(raw).upper()
+    key = raw.upper() if raw.isascii() and raw.isalnum() else normalize.compact(raw).upper()
     if len(key) == 15 and key.isdigit() and _LEGACY_DATE.fullmatch(key[6:12]):
         body = key[:6] + "19" + key[6:]
         key = (
@@ -191,6 +192,8 @@ def phone_keys(value: object) -> tuple[str, ...]:
     raw = _text(value)
     if raw is None:
         return ()
+    if len(raw) == 11 and raw.isascii() and raw.isdigit() and raw[0] == "1":
+        return () if _placeholder(raw) else (raw,)  # the common case: a bare mobile number
     keys = []
     for part in _PHONE_SPLIT.split(normalize.punctuation(raw)):
         number = _EXTENSION.sub("", part.strip())
@@ -200,7 +203,8 @@ def phone_keys(value: object) -> tuple[str, ...]:
             digits, international = digits[4:], True
         elif digits.startswith("86") and (international or len(digits) == 13):
             digits, international = digits[2:], True
-        if international and not digits.startswith("1"):
+        mobile = len(digits) == 11 and digits.startswith("1")
+        if international and not mobile:
             digits = "0" + digits  # +86 10 … is the landline 010 …
         if 7 <= len(digits) <= 12 and not _placeholder(digits):
             keys.append(digits)

@@ -265,7 +265,7 @@ def region_rule(uscc: str = "uscc", address: str = "registered_address") -> Rule
         Severity.WARNING,
         MESSAGES[code],
         field=address,
-        description="GB 32100-2015 §4.3: positions 3-8 are the registering authority's "
+        description="GB 32100-2015: positions 3-8 are the registering authority's "
         "division code; compared at province and prefecture level, historic names allowed, "
         "national registrations (100000) exempt. A warning: the code stays when a company moves.",
     )
@@ -454,12 +454,12 @@ def _form_version(ctx: RuleContext) -> Outcome:
     try:
         old = forms.get(ctx.form, version)
     except DefinitionError:
-        missing: list[str] = ["?"]
+        missing: tuple[str, ...] = ("?",)
     else:
         if old.version == latest.version:
             return True
         present = set(old.keys)
-        missing = [f.label for f in latest.fields if f.key not in present]
+        missing = tuple(f.label for f in latest.fields if f.key not in present)
     return {"version": version, "latest": latest.version, "missing": missing}
 
 
