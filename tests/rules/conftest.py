@@ -61,7 +61,7 @@ def enterprise_record() -> dict[str, Any]:
         "customer_name": "华为技术有限公司",
         "short_name": "华为",
         "uscc": "914403001922038216",
-        "registered_address": "广东省深圳市龙岗区坂田华为总部办公楼",
+        "registered_address": "广东省深圳市龙岗区坂田街道华为总部办公楼",
         "established_on": "1987-09-15",
         "industry": "计算机、通信和其他电子设备制造业",
         "customer_level": "战略客户",

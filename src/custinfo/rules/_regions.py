@@ -48,6 +48,8 @@ _PREFECTURE_SUFFIX = re.compile(r"(.{2,}?)(?:(?:[^族]{1,5}族)+自治州|自治
 _COUNTY_SUFFIX = re.compile(r"(.{2,}?)(?:(?:[^族]{1,5}族)+自治[县旗]|自治[县旗]|新区|区|县|市|旗)")
 _SHORT_MIN = 2  # a short form of one character would match anything
 _STREET = frozenset("路街道巷弄里")
+# 中国(上海)自由贸易试验区…: registered addresses in free-trade zones name the province first.
+_FREE_TRADE_ZONE = re.compile(r"^中国\(([^()]{2,8})\)")
 
 
 def _short(name: str, suffix: re.Pattern[str]) -> Iterable[str]:
@@ -133,6 +135,7 @@ def resolve(address: str) -> str | None:
     recognized by its full name only (中山大学 is not in 中山市).
     """
     text = normalize.brackets(address[: normalize.MAX_LENGTH]).replace(" ", "")
+    text = _FREE_TRADE_ZONE.sub(r"\1", text)
     province = _match(text, _provinces(False), _provinces(True))
     if province is not None:
         code, rest = province
