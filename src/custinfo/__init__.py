@@ -30,7 +30,7 @@ from custinfo.findings import (
     Severity,
 )
 from custinfo.model import Field, Form
-from custinfo.rules import Rule, RuleContext, rule
+from custinfo.rules import Rule, RuleContext, find_duplicates, rule
 
 if TYPE_CHECKING:
     from custinfo import forms, metrics, validators
@@ -54,6 +54,7 @@ __all__ = [
     "Severity",
     "__version__",
     "data_sources",
+    "find_duplicates",
     "forms",
     "metrics",
     "rule",

@@ -6,6 +6,7 @@ Fields, labels and filling rules as the seed writes them; keys are English.
 from __future__ import annotations
 
 from custinfo.model import Field, Form
+from custinfo.rules import standard
 
 __all__ = ["collection"]
 
@@ -189,5 +190,10 @@ collection = Form(
             help_en="YYYY-MM-DD, not in the future",
             aliases=("确认时间",),
         ),
+    ],
+    rules=[
+        standard.customer_type_matches_id,
+        standard.budget_fits_demand,
+        standard.confirmed_not_in_future,
     ],
 )

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from custinfo import normalize
 from custinfo.findings import Check, Problem
 from custinfo.model import Field, Form
-from custinfo.rules import Rule, RuleContext
+from custinfo.rules import standard
 
 __all__ = ["MESSAGES", "TEMPLATES", "enterprise", "enterprise_v2_0", "form_version"]
 
@@ -246,27 +246,6 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
 """The field keys of each known template revision."""
 
 
-def _latest_version(ctx: RuleContext) -> bool | dict[str, object]:
-    version = ctx["form_version"]
-    if version == LATEST:
-        return True
-    labels = {f.key: f.label for f in _FIELDS}
-    known = TEMPLATES.get(version)
-    missing = [labels[k] for k in TEMPLATES[LATEST] if known is None or k not in known]
-    return {"version": version, "latest": LATEST, "missing": missing if known else ["?"]}
-
-
-latest_version = Rule(
-    "rule.form_version",
-    reads="form_version",
-    check=_latest_version,
-    message=(
-        "表单版本 {version} 不是最新版 {latest},旧模板缺少:{missing}",
-        "Form version {version} is not the latest ({latest}); the old template lacks: {missing}",
-    ),
-    description="The seed requires the latest template revision (V2.1).",
-)
-
 enterprise = Form(
     name="enterprise",
     title="客户信息管理标准化表单",
@@ -274,7 +253,21 @@ enterprise = Form(
     version=LATEST,
     description="审核通过后1个工作日内录入CRM;信息变更3个工作日内更新;档案保存不少于5年。",
     fields=_FIELDS,
-    rules=[latest_version],
+    rules=[
+        standard.uscc_region_matches_address,
+        standard.cooperation_after_established,
+        standard.follow_up_after_cooperation,
+        standard.follow_up_after_established,
+        standard.follow_up_not_in_future,
+        standard.cooperation_not_in_future,
+        standard.contract_not_before_established,
+        standard.archive_not_before_established,
+        standard.archive_not_in_future,
+        standard.short_name_matches_name,
+        standard.amount_fits_level,
+        standard.level_fits_history,
+        standard.form_version_latest,
+    ],
     crm={"customer_name": "客户全称"},
 )
 
