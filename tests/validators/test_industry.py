@@ -127,6 +127,22 @@ def test_a_section_code_with_one_of_its_divisions_names_the_division() -> None:
     assert industry.info("65 信息传输、软件和信息技术服务业").full_code == "I65"
 
 
+@pytest.mark.parametrize(
+    "written", ["制造业/汽车制造业", "C 制造业 > 36 汽车制造业", "制造业-汽车制造业", "C/C36"]
+)
+def test_a_section_to_division_path_from_a_crm_tree_names_the_division(written: str) -> None:
+    assert industry.info(written).full_code == "C36"
+
+
+def test_a_path_whose_parts_do_not_nest_is_not_accepted() -> None:
+    assert not industry.is_valid("房地产业/软件和信息技术服务业")
+
+
+@pytest.mark.parametrize("written", ["I门类", "65大类", "I类"])
+def test_a_code_followed_by_the_word_for_its_level_is_the_code(written: str) -> None:
+    assert industry.check(written).ok
+
+
 def test_code_and_name_that_disagree_are_an_error_naming_the_codes_division() -> None:
     result = industry.check("I65 房地产业")
     assert [p.code for p in result.problems] == ["industry.mismatch"]

@@ -129,6 +129,25 @@ def test_floats_and_other_types_are_refused(value: object) -> None:
     assert found(value) == ["money.type"]
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "人民币:50000元",
+        "金额:5万",
+        "合同金额(大写):伍万元整",
+        "(大写)伍万元整",
+        "人民币(大写):伍万元整",
+    ],
+)
+def test_labels_copied_from_a_contract_form_are_ignored(written: str) -> None:
+    assert money.validate(written) == Decimal(50000)
+
+
+@pytest.mark.parametrize("written", ["伍萬元整", "伍万圆整", "贰拾萬元整", "壹億元整", "參佰元整"])
+def test_traditional_characters_are_read(written: str) -> None:
+    assert money.check(written).ok
+
+
 def test_ints_and_decimals_are_amounts() -> None:
     assert money.validate(50000) == Decimal("50000.00")
     assert money.validate(Decimal("1409.5")) == Decimal("1409.50")

@@ -62,7 +62,7 @@ def _tokens(text: str) -> list[_Token] | None:
     i = 0
     while i < len(text):
         c = text[i]
-        if m := _ARABIC.match(text, i):
+        if c in "0123456789." and (m := _ARABIC.match(text, i)):
             number = Decimal(m[0].replace(",", ""))
             tokens.append(_Token("num", number, len(m[0]) == 1))
             i = m.end()

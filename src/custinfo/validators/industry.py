@@ -391,6 +391,8 @@ def _contains(outer: IndustryInfo, inner: IndustryInfo) -> bool:
 
 def _combine(letter: str, digits: str, name: str) -> _Resolved:
     by_code, code_problems = _resolve_code(letter, digits)
+    if _key(name) in ("类", "门类", "大类", "行业"):
+        return by_code, code_problems  # "I门类", "65大类"
     by_name, name_problems = _resolve_name(name)
     if by_code is None:
         return None, code_problems
@@ -410,7 +412,10 @@ def _combine(letter: str, digits: str, name: str) -> _Resolved:
     return None, [Problem("industry.mismatch", params=params)]
 
 
-def _resolve(text: str) -> _Resolved:
+_PATH = re.compile(r"\s*[/>|\\]\s*|\s+-\s+|(?<=[^\x00-\x7f])-(?=[^\x00-\x7f])")
+
+
+def _resolve_one(text: str) -> _Resolved:
     if m := _CODE.fullmatch(text):
         return _resolve_code(*_code_parts(m))
     if m := _CODE_FIRST.fullmatch(text):
@@ -418,6 +423,25 @@ def _resolve(text: str) -> _Resolved:
     if m := _CODE_LAST.fullmatch(text):
         return _combine(*_code_parts(m, 1), m[1])
     return _resolve_name(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve_cached(text: str) -> tuple[IndustryInfo | None, tuple[Problem, ...]]:
+    # A column of industries repeats a few dozen values; results are immutable.
+    entry, problems = _resolve(text)
+    return entry, tuple(problems)
+
+
+def _resolve(text: str) -> _Resolved:
+    found = _resolve_one(text)
+    parts = _PATH.split(text)
+    if found[0] is not None or len(parts) != 2:
+        return found
+    # A path from a CRM's tree: "制造业/汽车制造业", "C 制造业 > 36 汽车制造业".
+    (outer, _), (inner, inner_problems) = map(_resolve_one, parts)
+    if outer is None or inner is None or not (_contains(outer, inner) or outer == inner):
+        return found
+    return inner, inner_problems
 
 
 # ---------------------------------------------------------------- public API
@@ -441,11 +465,11 @@ def check(value: object, *, output: Literal["name", "code"] = "name") -> Check:
     text = compact(raw)
     if not text:
         return Check(None, (Problem("industry.empty"),))
-    entry, problems = _resolve(text)
+    entry, problems = _resolve_cached(text)
     if entry is None:
-        return Check(None, tuple(problems))
+        return Check(None, problems)
     shown = entry.full_code if output == "code" else entry.name
-    return Check(shown, tuple(problems), info=entry)
+    return Check(shown, problems, info=entry)
 
 
 def validate(value: object, *, output: Literal["name", "code"] = "name") -> str:

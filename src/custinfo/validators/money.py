@@ -21,6 +21,7 @@ Decimal('123000.00')
 from __future__ import annotations
 
 import decimal
+import functools
 import random
 import re
 from decimal import Decimal
@@ -72,6 +73,7 @@ MESSAGES = {
 _MAX_LENGTH = 200
 _CENT = Decimal("0.01")
 _CONTEXT = decimal.Context(prec=60)
+_SMALL = Decimal(10) ** 20
 
 
 class InvalidMoney(InvalidValue):
@@ -80,13 +82,19 @@ class InvalidMoney(InvalidValue):
 
 @define(frozen=True, slots=True)
 class MoneyInfo:
-    """An amount with its two written forms."""
+    """An amount (yuan, two decimal places) with its two written forms."""
 
     amount: Decimal
-    figures: str
-    """``¥50,000.00``."""
-    capital: str
-    """``伍万元整``."""
+
+    @property
+    def figures(self) -> str:
+        """``¥50,000.00``."""
+        return _figures(self.amount)
+
+    @property
+    def capital(self) -> str:
+        """``伍万元整`` (empty past 万亿, the largest unit of capital numerals)."""
+        return to_capital(self.amount) if abs(self.amount) < _numerals.WRITE_LIMIT else ""
 
 
 # ---------------------------------------------------------------- reading
@@ -95,10 +103,10 @@ _OTHER_CURRENCY = re.compile(
     r"[A-Z]{0,2}\$|€|£|₩|USD|HKD|EUR|GBP|JPY|TWD|MOP|KRW|"
     r"美元|美金|港币|港幣|港元|欧元|英镑|日元|日圆|円|台币|澳门币|韩元|卢布"
 )
-_CNY_PREFIX = re.compile(r"^(?:人民币|人民幣|RMB|CNY|CN¥|¥|￥)+")
+_CNY_PREFIX = re.compile(r"^(?:人民币|人民幣|RMB|CNY|CN¥|¥|￥)+:?")
 _CNY_SUFFIX = re.compile(r"(?:人民币|人民幣|RMB|CNY)$")
 # "大写:" / "(小写)" labels copied from a contract or invoice form.
-_LABEL = re.compile(r"^(?:金额)?\(?(?:大写|小写)\)?:?|^金额:")
+_LABEL = re.compile(r"^(?:合同)?金额(?:\((?:大写|小写)\))?:?|^\(?(?:大写|小写)\)?:?")
 _SIGN = re.compile(r"^(?:-|−|负)")
 _GROUPED = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 _LOOSE_SPACE = re.compile(r"(?<!\d)\s+|\s+(?!\d)")
@@ -136,7 +144,14 @@ def _read_one(text: str) -> Decimal | Problem:
     return -amount if negative else amount
 
 
+_PLAIN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
+@functools.lru_cache(maxsize=4096)
 def _read(text: str) -> Decimal | Problem:
+    # Cached: a column of amounts repeats its spellings (5万, 10万元); results are immutable.
+    if _PLAIN.fullmatch(text):  # the common case: figures only
+        return Decimal(text.replace(",", ""))
     if m := _OTHER_CURRENCY.search(text):
         return Problem("money.currency", params={"currency": m[0]})
     # 人民币伍万元整(¥50,000.00): the amount in words with the figures beside it.
@@ -181,33 +196,34 @@ def check(
             return Check(None, (Problem("money.type"),))
         if len(raw) > _MAX_LENGTH:
             return Check(None, (Problem("money.too_long"),))
-        found = _read(compact(raw))
+        # Figures alone (the common case) need no normalizing.
+        found = Decimal(raw.replace(",", "")) if _PLAIN.fullmatch(raw) else _read(compact(raw))
     if isinstance(found, Problem):
         return Check(None, (found,))
     return _bounds(found, Decimal(maximum), allow_negative)
 
 
 def _bounds(amount: Decimal, maximum: Decimal, allow_negative: bool) -> Check:
-    problems = []
-    if amount < 0 and not allow_negative:
-        problems.append(Problem("money.negative"))
-    too_large = Problem("money.too_large", params={"maximum": f"{maximum:,f}"})
-    if abs(amount) > maximum:
-        return Check(amount, (*problems, too_large))
-    try:
-        with decimal.localcontext(_CONTEXT):
-            exact = amount.quantize(_CENT)
-    except decimal.InvalidOperation:  # a caller's maximum beyond any real amount
+    problems = [] if amount >= 0 or allow_negative else [Problem("money.negative")]
+    exact = _cents(amount) if abs(amount) <= maximum else None
+    if exact is None:
+        too_large = Problem("money.too_large", params={"maximum": f"{maximum:,f}"})
         return Check(amount, (*problems, too_large))
     if exact != amount:
         problems.append(Problem("money.precision", params={"places": 2}))
         return Check(amount, tuple(problems))
-    return Check(exact, tuple(problems), info=_info(exact))
+    return Check(exact, tuple(problems), info=MoneyInfo(exact))
 
 
-def _info(amount: Decimal) -> MoneyInfo:
-    capital = to_capital(amount) if abs(amount) < _numerals.WRITE_LIMIT else ""
-    return MoneyInfo(amount, _figures(amount), capital)
+def _cents(amount: Decimal) -> Decimal | None:
+    """The amount to the fen, exactly (None past any context: a caller's vast maximum)."""
+    if abs(amount) < _SMALL:  # fits the default 28-digit context
+        return amount.quantize(_CENT)
+    try:
+        with decimal.localcontext(_CONTEXT):
+            return amount.quantize(_CENT)
+    except decimal.InvalidOperation:
+        return None
 
 
 def validate(value: object, **options: Any) -> Decimal:
