@@ -130,3 +130,12 @@ def test_generated_codes_are_valid_and_format_is_idempotent(
 def test_any_separator_and_case_reads_back_to_the_same_parts(year: int, seq: int, sep: str) -> None:
     written = f"ht{sep}{year}{sep or '-'}{seq}"
     assert codes.info(written) == codes.CodeInfo("HT", year, seq)
+
+
+def test_every_code_is_emitted_and_renders_fully_in_both_languages() -> None:
+    samples = [None, "??", "KH-2024-001", "HT-1900-001", "HT-2024-000", "ht-2024-5"]
+    emitted = [p for v in samples for p in codes.check(v, today=TODAY).problems]
+    assert {p.code for p in emitted} == set(codes.MESSAGES)
+    for problem in emitted:
+        for locale in ("zh", "en"):
+            assert "?" not in messages.render(problem.code, locale, problem.params)

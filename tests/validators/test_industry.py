@@ -309,3 +309,12 @@ def test_generated_values_are_valid_and_normalize_to_themselves(seed: int) -> No
     assert industry.validate(name) == name
     assert industry.compact(industry.compact(value)) == industry.compact(value)
     assert industry.mask(value) != value
+
+
+def test_every_code_is_emitted_and_renders_fully_in_both_languages() -> None:
+    samples = ["x" * 300, "", None, "随便", "98", "物流", "A65", "I65 房地产业", "仓储业", "O79"]
+    emitted = [p for v in [*samples, "6510", "软件业"] for p in industry.check(v).problems]
+    assert {p.code for p in emitted} == set(industry.MESSAGES)
+    for problem in emitted:
+        for locale in ("zh", "en"):
+            assert "?" not in messages.render(problem.code, locale, problem.params)

@@ -223,3 +223,12 @@ def test_generated_amounts_are_valid(seed: int) -> None:
     assert money.is_valid(value)
     assert money.mask(value) != value
     assert money.compact(money.compact(value)) == money.compact(value)
+
+
+def test_every_code_is_emitted_and_renders_fully_in_both_languages() -> None:
+    samples = [None, "x" * 300, "??", "$5", "伍万元整(¥60,000.00)", "-5", "9" * 20, "1.234"]
+    emitted = [p for v in samples for p in money.check(v).problems]
+    assert {p.code for p in emitted} == set(money.MESSAGES)
+    for problem in emitted:
+        for locale in ("zh", "en"):
+            assert "?" not in messages.render(problem.code, locale, problem.params)

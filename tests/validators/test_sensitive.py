@@ -210,3 +210,12 @@ def test_generated_notes_are_valid(seed: int) -> None:
     value = sensitive.generate(random.Random(seed))
     assert sensitive.is_valid(value)
     assert sensitive.mask(value) != value
+
+
+def test_every_code_is_emitted_and_renders_fully_in_both_languages() -> None:
+    samples = [None, "x" * 200_000, "卡号6200000000000005", IDS[0], "护照E12345678"]
+    emitted = [p for v in samples for p in sensitive.check(v).problems]
+    assert {p.code for p in emitted} == set(sensitive.MESSAGES)
+    for problem in emitted:
+        for locale in ("zh", "en"):
+            assert "?" not in messages.render(problem.code, locale, problem.params)

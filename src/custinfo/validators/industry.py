@@ -282,10 +282,6 @@ def _code_parts(m: re.Match[str], offset: int = 0) -> tuple[str, str]:
     return letter, digits
 
 
-def _written(letter: str, digits: str) -> str:
-    return letter + digits
-
-
 def _resolve_code(letter: str, digits: str) -> _Resolved:
     t = _tables()
     if not digits:
@@ -294,7 +290,7 @@ def _resolve_code(letter: str, digits: str) -> _Resolved:
     division = digits[:2]
     entry = t.by_code.get(division)
     if entry is None:
-        return None, [Problem("industry.unknown_code", params={"code": _written(letter, digits)})]
+        return None, [Problem("industry.unknown_code", params={"code": letter + digits})]
     problems: list[Problem] = []
     if letter and letter != entry.section:
         old = t.successor.get(division)
@@ -407,7 +403,7 @@ def _combine(letter: str, digits: str, name: str) -> _Resolved:
             return by_code, code_problems
         old = _tables().successor.get(digits[:2]) if digits else None
         if old is not None and old == by_name:
-            return by_name, [_code_2011(_written(letter, digits), old), *name_problems]
+            return by_name, [_code_2011(letter + digits, old), *name_problems]
     params = {"code": by_code.full_code, "name": by_code.name}
     return None, [Problem("industry.mismatch", params=params)]
 

@@ -107,6 +107,7 @@ _CNY_PREFIX = re.compile(r"^(?:人民币|人民幣|RMB|CNY|CN¥|¥|￥)+:?")
 _CNY_SUFFIX = re.compile(r"(?:人民币|人民幣|RMB|CNY)$")
 # "大写:" / "(小写)" labels copied from a contract or invoice form.
 _LABEL = re.compile(r"^(?:合同)?金额(?:\((?:大写|小写)\))?:?|^\(?(?:大写|小写)\)?:?")
+_LABEL_AFTER = re.compile(r"\((?:大写|小写)\)$")
 _SIGN = re.compile(r"^(?:-|−|负)")
 _GROUPED = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 _LOOSE_SPACE = re.compile(r"(?<!\d)\s+|\s+(?!\d)")
@@ -154,6 +155,7 @@ def _read(text: str) -> Decimal | Problem:
         return Decimal(text.replace(",", ""))
     if m := _OTHER_CURRENCY.search(text):
         return Problem("money.currency", params={"currency": m[0]})
+    text = _LABEL_AFTER.sub("", text)
     # 人民币伍万元整(¥50,000.00): the amount in words with the figures beside it.
     both = re.fullmatch(r"(.+?)\((.+)\)", text)
     if both and both[1] not in ("-", "−"):

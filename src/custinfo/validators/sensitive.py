@@ -66,17 +66,16 @@ MESSAGES = {
         "Text is too long (at most {max_length} characters)",
     ),
     "sensitive.bank_card": (
-        "文本含有银行卡号(第 {start}–{end} 个字符),业务不需要收集,请删除",
-        "Text contains a bank card number (characters {start}–{end}); it must not be collected",
+        "文本含有银行卡号(位置 {start}–{end}),业务不需要收集,请删除",
+        "Text contains a bank card number (offsets {start}–{end}); it must not be collected",
     ),
     "sensitive.resident_id": (
-        "文本含有身份证号码(第 {start}–{end} 个字符),此处不应收集,请删除",
-        "Text contains a resident ID number (characters {start}–{end}); it must not be "
-        "collected here",
+        "文本含有身份证号码(位置 {start}–{end}),此处不应收集,请删除",
+        "Text contains a resident ID number (offsets {start}–{end}); it must not be collected here",
     ),
     "sensitive.passport": (
-        "文本含有护照号码(第 {start}–{end} 个字符),此处不应收集,请删除",
-        "Text contains a passport number (characters {start}–{end}); it must not be collected here",
+        "文本含有护照号码(位置 {start}–{end}),此处不应收集,请删除",
+        "Text contains a passport number (offsets {start}–{end}); it must not be collected here",
     ),
 }
 
@@ -231,7 +230,7 @@ def redact(text: str, *, kinds: Collection[str] = KINDS, mask_char: str = "*") -
     parts, last = [], 0
     for m in scan(text, kinds=kinds):
         parts.append(text[last : m.start])
-        parts.append(re.sub(r"[^\s\-]", mask_char, text[m.start : m.end]))
+        parts.append(re.sub(r"[^\s\-－]", mask_char, text[m.start : m.end]))
         last = m.end
     parts.append(text[last:])
     return "".join(parts)
