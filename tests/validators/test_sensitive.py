@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import random
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
+from stdnum import luhn
+from stdnum.cn import ric
 
 from custinfo import messages
 from custinfo.findings import Finding
@@ -219,3 +222,31 @@ def test_every_code_is_emitted_and_renders_fully_in_both_languages() -> None:
     for problem in emitted:
         for locale in ("zh", "en"):
             assert "?" not in messages.render(problem.code, locale, problem.params)
+
+
+# ------------------------------------------------------------- differential, against python-stdnum
+
+
+@given(st.text(alphabet="0123456789", min_size=16, max_size=19))
+def test_bank_card_verdicts_match_stdnum_luhn(digits: str) -> None:
+    found = kinds(f"号码{digits}。")
+    assert ("bank_card" in found) == (luhn.is_valid(digits) and "resident_id" not in found)
+
+
+@given(
+    st.sampled_from(["110101", "310115", "440305", "510104", "650102"]),
+    st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2024, 12, 31)),
+    st.integers(0, 999),
+)
+def test_every_id_stdnum_accepts_is_found(region: str, born: datetime.date, serial: int) -> None:
+    body = f"{region}{born:%Y%m%d}{serial:03d}"
+    number = body + ric.calc_check_digit(body + "0")
+    assume(ric.is_valid(number))  # stdnum also wants the county to exist at the birth date
+    assert kinds(f"证件{number}") == ["resident_id"]
+
+
+def test_ids_of_abolished_counties_are_found_although_stdnum_rejects_them() -> None:
+    # GB 11643-1999's own example: 440524 (潮阳县) is no longer a division, so stdnum's
+    # table does not know it; a detector must still catch the number.
+    assert not ric.is_valid("440524188001010014")
+    assert kinds("440524188001010014") == ["resident_id"]
