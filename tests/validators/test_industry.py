@@ -246,14 +246,24 @@ def test_an_unrelated_word_is_unknown() -> None:
 
 
 def test_every_short_name_and_candidate_points_at_a_real_entry() -> None:
-    for code in [*industry.SHORT_NAMES.values(), *sum(industry.AMBIGUOUS.values(), ())]:
-        assert industry.lookup(code) is not None, code
+    for name, candidates in industry.short_names().items():
+        assert all(industry.lookup(code) is not None for code in candidates), name
 
 
-def test_no_short_name_shadows_a_standard_name() -> None:
-    names = {e.name for e in industry.all_industries()}
-    assert not names & set(industry.SHORT_NAMES)
-    assert not names & set(industry.AMBIGUOUS)
+def test_no_short_name_shadows_a_standard_or_2011_name() -> None:
+    names = {e.name for e in industry.all_industries()} | {
+        v["name_2011"] for v in VECTORS["renamed_2011"]
+    }
+    assert not names & set(industry.short_names())
+
+
+def test_short_names_read_as_listed() -> None:
+    for name, candidates in industry.short_names().items():
+        result = industry.check(name)
+        if len(candidates) == 1:
+            assert result.info.code == candidates[0], name
+        else:
+            assert result.problems[0].code == "industry.ambiguous", name
 
 
 # ------------------------------------------------------------- the interface

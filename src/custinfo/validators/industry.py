@@ -36,9 +36,7 @@ from custinfo.data import read_table
 from custinfo.findings import Check, InvalidValue, Problem, Severity
 
 __all__ = [
-    "AMBIGUOUS",
     "MESSAGES",
-    "SHORT_NAMES",
     "IndustryInfo",
     "InvalidIndustry",
     "all_industries",
@@ -50,6 +48,7 @@ __all__ = [
     "is_valid",
     "lookup",
     "mask",
+    "short_names",
     "validate",
 ]
 
@@ -96,96 +95,6 @@ MESSAGES = {
 }
 
 _MAX_LENGTH = 200
-
-# Everyday names that mean exactly one division or section: the activity lies wholly
-# inside it by the standard's explanatory notes (软件开发 is class 6511 of division 65;
-# 快递 is group 602 of division 60; 钢铁 is division 31 黑色金属冶炼和压延加工业).
-SHORT_NAMES: Mapping[str, str] = {
-    "软件": "65",
-    "软件业": "65",
-    "软件开发": "65",
-    "软件服务": "65",
-    "信息技术服务": "65",
-    "信息技术服务业": "65",
-    "IT服务": "65",
-    "互联网": "64",
-    "互联网服务": "64",
-    "电信": "63",
-    "通信服务": "63",
-    "电信服务": "63",
-    "银行": "66",
-    "银行业": "66",
-    "证券": "67",
-    "证券业": "67",
-    "期货": "67",
-    "地产": "70",
-    "物业": "70",
-    "物业管理": "70",
-    "装修": "50",
-    "装饰装修": "50",
-    "快递": "60",
-    "快递业": "60",
-    "仓储": "59",
-    "货代": "58",
-    "货运代理": "58",
-    "酒店": "61",
-    "宾馆": "61",
-    "广告": "72",
-    "广告业": "72",
-    "法律服务": "72",
-    "律师事务所": "72",
-    "会计师事务所": "72",
-    "人力资源服务": "72",
-    "旅行社": "72",
-    "科研": "73",
-    "研发": "73",
-    "环境治理": "77",
-    "医院": "84",
-    "医疗卫生": "84",
-    "学校": "83",
-    "培训": "83",
-    "教育培训": "83",
-    "出版": "86",
-    "新闻出版": "86",
-    "影视": "87",
-    "影视制作": "87",
-    "电影": "87",
-    "健身": "89",
-    "政府机关": "92",
-    "国家机关": "92",
-    "化工": "26",
-    "制药": "27",
-    "汽车制造": "36",
-    "钢铁": "31",
-    "电力": "44",
-    "燃气": "45",
-    "自来水": "46",
-    "供水": "46",
-    "批发零售": "F",
-    "批零": "F",
-    "交通运输": "G",
-    "住宿餐饮": "H",
-}
-"""Common short names, each meaning exactly one division (or section) of GB/T 4754-2017."""
-
-# Names people use that span several divisions: reported with the candidates, never guessed.
-AMBIGUOUS: Mapping[str, tuple[str, ...]] = {
-    "物流": ("54", "58", "59", "60"),
-    "电商": ("51", "52", "64"),
-    "电子商务": ("51", "52", "64"),
-    "医疗": ("35", "84"),
-    "医药": ("27", "51", "52"),
-    "汽车": ("36", "51", "52", "81"),
-    "IT": ("39", "64", "65"),
-    "通信": ("39", "63"),
-    "咨询": ("65", "72"),
-    "传媒": ("72", "86", "87"),
-    "文化传媒": ("72", "86", "87"),
-    "贸易": ("51", "52"),
-    "商贸": ("51", "52"),
-    "科技": ("65", "73", "74", "75"),
-}
-"""Everyday names that span several divisions, with the divisions they may mean."""
 
 
 class InvalidIndustry(InvalidValue):
@@ -337,13 +246,26 @@ def _by_key(key: str, written: str) -> _Resolved | None:
 
 
 @functools.cache
+def short_names() -> Mapping[str, tuple[str, ...]]:
+    """Everyday names (软件业, 物流…) with the division or section codes they may mean.
+
+    One code: the name lies wholly inside it and is accepted with a warning. Several:
+    the name spans them and is reported as ambiguous, with the candidates.
+
+    >>> short_names()["快递"], short_names()["物流"]
+    (('60',), ('54', '58', '59', '60'))
+    """
+    return {name: tuple(codes.split()) for name, codes in read_table("gbt4754_short_names.csv")}
+
+
+@functools.cache
 def _short_names() -> dict[str, str]:
-    return {_key(k): v for k, v in SHORT_NAMES.items()}
+    return {_key(k): v[0] for k, v in short_names().items() if len(v) == 1}
 
 
 @functools.cache
 def _ambiguous() -> dict[str, tuple[str, ...]]:
-    return {_key(k): v for k, v in AMBIGUOUS.items()}
+    return {_key(k): v for k, v in short_names().items() if len(v) > 1}
 
 
 def _suffix_forms(key: str) -> Iterator[str]:
