@@ -26,6 +26,10 @@ _NAMES = (
     "text",
     "choices",
     "dates",
+    "industry",
+    "codes",
+    "money",
+    "sensitive",
 )
 
 
