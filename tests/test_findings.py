@@ -73,3 +73,10 @@ def test_an_unknown_code_renders_as_itself() -> None:
 
 def test_severity_ranks_order_thresholds() -> None:
     assert Severity.ERROR.rank > Severity.WARNING.rank > Severity.INFO.rank
+
+
+def test_findings_and_problems_are_hashable_even_with_list_params() -> None:
+    a = Finding("x", "choices.unknown", params={"allowed": ["a", "b"]})
+    b = Finding("x", "choices.unknown", params={"allowed": ["a", "b"]})
+    assert a == b and len({a, b}) == 1
+    assert len({Problem("p", params={"n": [1]}), Problem("p", params={"n": [1]})}) == 1

@@ -56,6 +56,7 @@ collection = Form(
         Field(
             "industry",
             "所属行业",
+            kind="industry",
             required=True,
             group=_BASIC,
             label_en="Industry",

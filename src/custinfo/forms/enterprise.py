@@ -102,6 +102,7 @@ _FIELDS = [
     Field(
         "industry",
         "所属行业",
+        kind="industry",
         required=True,
         group=_BASIC,
         label_en="Industry",
@@ -134,6 +135,8 @@ _FIELDS = [
     Field(
         "contract_no",
         "合同编号",
+        kind="codes",
+        options={"prefix": "HT"},
         required=True,
         group=_BUSINESS,
         label_en="Contract number",
@@ -143,6 +146,7 @@ _FIELDS = [
     Field(
         "contract_amount",
         "合同金额",
+        kind="money",
         group=_BUSINESS,
         label_en="Contract amount",
         help="如为框架合同,填写年度预估金额;应与客户规模匹配",
@@ -212,6 +216,7 @@ _FIELDS = [
     Field(
         "follow_up_notes",
         "跟进内容",
+        kind="sensitive",
         group=_FOLLOW,
         label_en="Follow-up notes",
         personal="text",
@@ -221,6 +226,8 @@ _FIELDS = [
     Field(
         "archive_no",
         "档案编号",
+        kind="codes",
+        options={"prefix": "KH"},
         group=_ARCHIVE,
         label_en="Archive number",
         help="如 KH-2024-001",
