@@ -26,6 +26,8 @@ _NAMES = (
     "text",
     "choices",
     "dates",
+    "mobile",
+    "landline",
 )
 
 
