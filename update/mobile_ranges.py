@@ -69,32 +69,44 @@ def leaves() -> dict[str, Row]:
     return found
 
 
-_MIXED = ("mixed",)  # a prefix whose children differ
+class _Mixed:
+    """Marks a prefix whose children differ: it cannot be a row itself."""
+
+
+_MIXED = _Mixed()
 
 
 def merge(found: dict[str, Row]) -> dict[str, Row]:
-    """Collapse ten siblings with one classification into their parent, bottom up."""
-    level: dict[str, object] = dict(found)
+    """Collapse ten siblings with one classification into their parent, bottom up.
+
+    The result holds the shortest prefixes that decide the verdict; they do not
+    overlap, and only mobile ones are kept.
+    """
+    level: dict[str, Row | _Mixed] = dict(found)
     decided: dict[str, Row] = {}
     for length in range(PREFIX_LENGTH, 1, -1):
-        parents: dict[str, object] = {}
+        parents: dict[str, Row | _Mixed] = {}
         for parent in sorted({p[: length - 1] for p in level}):
             children = [level[parent + d] for d in "0123456789"]
-            if all(child == children[0] for child in children) and children[0] is not _MIXED:
-                parents[parent] = children[0]
+            first = children[0]
+            if not isinstance(first, _Mixed) and all(c == first for c in children):
+                parents[parent] = first
                 continue
             parents[parent] = _MIXED
             for d, child in zip("0123456789", children, strict=True):
-                if child is not _MIXED:
-                    decided[parent + d] = child  # type: ignore[assignment]
+                if not isinstance(child, _Mixed):
+                    decided[parent + d] = child
         level = parents
+    decided.update((p, r) for p, r in level.items() if not isinstance(r, _Mixed))
     return {p: r for p, r in sorted(decided.items()) if r is not None}
 
 
 def render(rows: dict[str, Row], today: datetime.date) -> str:
     """The CSV text with its headers."""
     out = io.StringIO()
-    out.write("# title: Chinese mobile number ranges (allocated prefixes) and allocating carriers\n")
+    out.write(
+        "# title: Chinese mobile number ranges (allocated prefixes) and allocating carriers\n"
+    )
     out.write(
         "# source: phonenumbers (libphonenumber) metadata for +86: number_type and carrier "
         "data, every 7-digit prefix examined by update/mobile_ranges.py\n"

@@ -95,9 +95,7 @@ _EXTENSION = re.compile(
 _MAIN = re.compile(r"\s*(?:\(\s*)?\+?[0-9\s\-().]*")
 _LAST_GROUP = re.compile(rf"[\s\-]+([0-9]{{1,{_MAX_EXTENSION}}})\s*\Z")
 _NOT_DIGIT = re.compile(r"[^0-9]")
-
-# phonenumbers' number types that are not a landline.
-_MOBILE = ("mobile",)
+_MOBILE = ("mobile",)  # phonenumbers' types that are not a landline
 
 
 class InvalidLandline(InvalidValue):
@@ -132,8 +130,7 @@ class _Parsed:
     valid: bool
     number_type: str
     area_length: int  # 0: not geographic
-    national_format: str
-    international_format: str
+    grouping: str  # phonenumbers' national format of a non-geographic number
     city_zh: str | None
     city_en: str | None
 
@@ -150,6 +147,16 @@ def _type_names() -> dict[int, str]:
     return {getattr(kinds, n): n.lower() for n in vars(kinds) if n.isupper()}
 
 
+_GEOGRAPHIC = ("fixed_line", "fixed_line_or_mobile")
+
+
+def _area_length(national: str) -> int:
+    # The Chinese plan's area codes: 10 and 2x have two digits, all others three.
+    # (phonenumbers' length_of_geographical_area_code says the same, at the cost
+    # of formatting the number; a test holds the two together.)
+    return 2 if national.startswith(("10", "2")) else 3
+
+
 @functools.lru_cache(maxsize=8192)
 def _parse(digits: str) -> _Parsed:
     """phonenumbers' reading of ``digits`` (ASCII digits, maybe a leading +)."""
@@ -161,19 +168,16 @@ def _parse(digits: str) -> _Parsed:
             pn.NumberParseException.INVALID_COUNTRY_CODE: "landline.country",
             pn.NumberParseException.NOT_A_NUMBER: "landline.format",
         }.get(e.error_type, "landline.length")
-        return _Parsed(code, 0, digits.lstrip("+"), False, "unknown", 0, "", "", None, None)
+        return _Parsed(code, 0, digits.lstrip("+"), False, "unknown", 0, "", None, None)
     national = pn.national_significant_number(number)
-    valid = bool(pn.is_valid_number(number))
+    if number.country_code != 86 or not pn.is_valid_number(number):
+        return _Parsed(None, number.country_code, national, False, "unknown", 0, "", None, None)
     kind = _type_names().get(pn.number_type(number), "unknown")
-    area = pn.length_of_geographical_area_code(number) if valid else 0
-    zh = en = None
-    if valid and area:
+    if kind in _GEOGRAPHIC:
         zh, en = _city(number)
-    national_format = pn.format_number(number, pn.PhoneNumberFormat.NATIONAL)
-    intl = pn.format_number(number, pn.PhoneNumberFormat.INTERNATIONAL)
-    return _Parsed(
-        None, number.country_code, national, valid, kind, area, national_format, intl, zh, en
-    )
+        return _Parsed(None, 86, national, True, kind, _area_length(national), "", zh, en)
+    grouping = "" if kind in _MOBILE else pn.format_number(number, pn.PhoneNumberFormat.NATIONAL)
+    return _Parsed(None, 86, national, True, kind, 0, grouping, None, None)
 
 
 def _city(number: Any) -> tuple[str | None, str | None]:
@@ -290,7 +294,7 @@ def _normalized(parsed: _Parsed, extension: str | None) -> str:
         area = parsed.area_length
         main = f"0{parsed.national[:area]}-{parsed.national[area:]}"
     else:
-        main = parsed.national_format.replace(" ", "-")
+        main = parsed.grouping.replace(" ", "-")
     return main if extension is None else f"{main}-{extension}"
 
 
@@ -352,7 +356,8 @@ def format(value: object, style: Style = "national") -> str:
     if style == "e164":
         return "+86" + digits
     if style == "international":
-        text = _parse(digits).international_format
+        pn = _phonenumbers()
+        text = pn.format_number(pn.parse(digits, "CN"), pn.PhoneNumberFormat.INTERNATIONAL)
         return text if found.extension is None else f"{text} ext. {found.extension}"
     raise DefinitionError(f"unknown style {style!r}; use national, international or e164")
 

@@ -11,6 +11,12 @@ move to another carrier (携号转网), so it is not necessarily the current one
 
 Accepted spellings: ``+86``, ``0086`` and ``86`` prefixes, ``+86 (0)``, a leading
 trunk ``0``, spaces, hyphens, dots, brackets and full-width characters.
+Where ``phonenumbers.parse`` is more lenient, custinfo refuses on purpose:
+carrier-selection prefixes (``17951``, ``12593``…) and letters are not part of a
+number someone writes on a form, nor are digits of other scripts. Ranges the
+metadata does not list are unallocated here too, even where the ministry issued
+them for data-only or IoT service (149, 146, 148: libphonenumber declined them,
+google/libphonenumber#1976).
 
 >>> validate("+86 138-0013-8000")
 '13800138000'
@@ -142,8 +148,10 @@ def _range_of(number: str) -> MobileInfo | None:
 def _fold(raw: str) -> str:
     """:func:`custinfo.normalize.compact`, with a shortcut for ASCII spellings."""
     if not raw.isascii():
-        folded = normalize.compact(raw)
-        return folded if folded.isascii() else "x"  # other scripts' digits are not accepted
+        raw = normalize.fold_width(raw)  # full-width digits and +, invisible characters
+        if not raw.isascii():
+            folded = normalize.compact(raw)  # Chinese dashes and punctuation
+            return folded if folded.isascii() else "x"  # other scripts' digits: refused
     # normalize.compact only deletes separators from ASCII text, and deleting
     # commutes, so removing the usual two first changes nothing but the speed.
     folded = raw.replace(" ", "").replace("-", "")
@@ -161,8 +169,8 @@ def _national(folded: str) -> tuple[str | None, str]:
         rest = folded[1:]
     elif folded.startswith("00"):
         rest = folded[2:]
-    elif len(folded) == _LENGTH + 2 and folded.startswith("86"):
-        return "86", _trunk(folded[2:])
+    elif folded.startswith("86") and len(_trunk(folded[2:])) == _LENGTH:
+        return "86", _trunk(folded[2:])  # 86 without + or 00: only before a whole number
     else:
         return None, _trunk(folded)
     if rest.startswith("86"):
