@@ -256,3 +256,15 @@ def test_area_codes_have_the_length_phonenumbers_gives_them():
             assert landline.info(national).area_code == "0" + national[:expected]
             checked += 1
     assert checked > 300
+
+
+def test_results_are_the_same_from_many_threads():
+    from concurrent.futures import ThreadPoolExecutor
+
+    rng = random.Random(12)
+    values = [landline.generate(rng, kind=rng.choice(KINDS)) for _ in range(300)]
+    values += [v[:-1] for v in values]  # and their invalid neighbours
+    expected = [landline.check(v) for v in values]
+    landline._parse.cache_clear()  # start cold, so threads race to fill the cache
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert list(pool.map(landline.check, values)) == expected

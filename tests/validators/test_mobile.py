@@ -354,3 +354,13 @@ def test_no_problem_ever_carries_the_number(value):
     for problem in mobile.check(value).problems:
         for param in problem.params.values():
             assert len(str(param)) <= 3
+
+
+def test_results_are_the_same_from_many_threads():
+    from concurrent.futures import ThreadPoolExecutor
+
+    rng = random.Random(13)
+    values = [_written(mobile.generate(rng), rng.choice(STYLES)) for _ in range(2000)]
+    expected = [mobile.check(v) for v in values]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert list(pool.map(mobile.check, values)) == expected

@@ -75,7 +75,10 @@ MESSAGES = {
         "区号 {area_code} 不存在",
         "Area code {area_code} is not in use",
     ),
-    "landline.length": ("电话号码位数不正确({length}位)", "Phone number has {length} digits"),
+    "landline.length": (
+        "电话号码位数不正确({length}位)",
+        "Phone number has the wrong number of digits ({length})",
+    ),
     "landline.invalid": ("不是有效的电话号码", "Not a valid phone number"),
     "landline.mobile": (
         "这是手机号码,不是固定电话",
@@ -274,13 +277,10 @@ def _diagnose(digits: str, national: str) -> Problem:
         if len(national) >= 7:
             return Problem("landline.area_code")
         return Problem("landline.length", params={"length": len(national)})
-    # Area codes are 10 and 2x (two digits) or three digits starting with 3-9.
-    if national.startswith(("10", "2")):
-        area = national[:2]
-    elif national[:1] in tuple("3456789"):
-        area = national[:3]
-    else:
-        return Problem("landline.invalid")
+    if national[:1] not in tuple("23456789") and not national.startswith("10"):
+        return Problem("landline.invalid")  # 1x other than 10 starts no area code
+    area = national[: _area_length(national)]
+    # From here "length" counts the digits after the area code.
     lengths = _area_lengths(area)
     if not lengths:
         return Problem("landline.unknown_area_code", params={"area_code": "0" + area})
