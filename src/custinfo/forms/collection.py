@@ -78,6 +78,7 @@ collection = Form(
         Field(
             "phone",
             "联系方式",
+            kind="mobile",
             required=True,
             group=_CONTACT,
             label_en="Phone",

@@ -185,6 +185,7 @@ _FIELDS = [
     Field(
         "phone",
         "电话",
+        kind="phone",
         required=True,
         group=_CONTACT,
         label_en="Phone",

@@ -31,6 +31,9 @@ _NAMES = (
     "codes",
     "money",
     "sensitive",
+    "mobile",
+    "landline",
+    "phone",
 )
 
 
