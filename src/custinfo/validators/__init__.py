@@ -26,6 +26,9 @@ _NAMES = (
     "text",
     "choices",
     "dates",
+    "email",
+    "person_name",
+    "company_name",
 )
 
 

@@ -28,7 +28,6 @@ gives email-validator's verdict and normalized form.
 
 from __future__ import annotations
 
-import functools
 import random
 import re
 
@@ -36,8 +35,8 @@ import email_validator
 from attrs import define
 
 from custinfo import masking, normalize
-from custinfo.data import read_table
 from custinfo.findings import Check, InvalidValue, Problem, Severity
+from custinfo.validators._email_domains import Provider, provider, repair, typo_of
 
 try:  # the RFC 2142 role mailboxes email-validator lower-cases (mirrored if absent)
     from email_validator.rfc_constants import CASE_INSENSITIVE_MAILBOX_NAMES as _ROLE_NAMES
@@ -117,17 +116,6 @@ MESSAGES = {
 
 class InvalidEmail(InvalidValue):
     """Not a valid email address."""
-
-
-@define(frozen=True, slots=True)
-class Provider:
-    """A known mail provider's domain, from ``data/email_domains.csv``."""
-
-    domain: str
-    name_zh: str
-    name_en: str
-    suggest: bool
-    retired: int | None
 
 
 @define(frozen=True, slots=True)
@@ -262,94 +250,8 @@ def _why(address: str, allow_smtputf8: bool) -> str:
     return "email.syntax"
 
 
-# --- providers and typos ----------------------------------------------------------
-
-
-@functools.cache
-def _providers() -> dict[str, Provider]:
-    return {
-        row[0]: Provider(row[0], row[1], row[2], row[3] == "1", int(row[4]) if row[4] else None)
-        for row in read_table("email_domains.csv")
-    }
-
-
-def provider(domain: str) -> Provider | None:
-    """The known mail provider of ``domain`` (case-insensitive), or None.
-
-    >>> provider("QQ.com").name_en
-    'QQ Mail (Tencent)'
-    """
-    return _providers().get(domain.lower())
-
-
-def _distance(a: str, b: str, limit: int) -> int:
-    """Optimal-string-alignment distance (a transposition counts once), or
-    ``limit + 1`` as soon as it must exceed ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                best = min(best, previous2[j - 2] + 1)
-            current[j] = best
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
-
-
-_HOST_PREFIXES = frozenset({"www", "mail", "email", "smtp", "pop", "pop3", "imap", "m"})
-
-
-@functools.lru_cache(maxsize=4096)
-def _typo_of(domain: str) -> str | None:
-    """The popular domain ``domain`` probably meant, or None.
-
-    A near miss is at most one edit away from a domain shorter than 9
-    characters (``qq.con``, ``163.cm``) and two from a longer one
-    (``gmial.con``); ties go to the more popular provider (table order).
-    """
-    table = _providers()
-    if domain in table or not domain.isascii():
-        return None
-    head, _, rest = domain.partition(".")
-    if head in _HOST_PREFIXES and rest in table:
-        return rest  # mail.163.com: the web-mail host, not the mailbox domain
-    best, best_distance = None, 3
-    for candidate, p in table.items():
-        if not p.suggest:
-            continue
-        limit = 1 if len(candidate) < 9 else 2
-        distance = _distance(domain, candidate, limit)
-        if distance <= limit and distance < best_distance:
-            best, best_distance = candidate, distance
-    return best
-
-
-_NOT_A_DOT = re.compile(r"[\s,;:。，、]")
-_DOTS = re.compile(r"\.{2,}")
-
-
-def _repair(domain: str) -> str | None:
-    """A known domain a syntactically broken one stands for (``qq,com``, ``163com``,
-    ``gmail``), or None."""
-    table = _providers()
-    fixed = _DOTS.sub(".", _NOT_A_DOT.sub(".", domain.lower())).strip(".")
-    if fixed in table:
-        return fixed
-    for candidate, p in table.items():
-        if p.suggest and (candidate.replace(".", "") == fixed or candidate == fixed + ".com"):
-            return candidate
-    return _typo_of(fixed) if "." in fixed and fixed.isascii() else None
-
-
 def _suggestion(local: str, domain: str, valid: bool) -> str | None:
-    meant = _typo_of(domain) if valid else _repair(domain)
+    meant = typo_of(domain) if valid else repair(domain)
     return None if meant is None else f"{local}@{meant}"
 
 
@@ -412,7 +314,7 @@ def check(value: object, *, allow_smtputf8: bool = True) -> Check:
 def _valid(parsed: _Parsed) -> Check:
     normalized = f"{parsed.local}@{parsed.domain}"
     suggestion = _suggestion(parsed.local, parsed.ascii_domain, valid=True)
-    known = _providers().get(parsed.ascii_domain)
+    known = provider(parsed.ascii_domain)
     problems = []
     if suggestion is not None:
         problems.append(_typo_problem(suggestion))
