@@ -109,6 +109,9 @@ def test_punycode_input_comes_back_in_unicode():
         ("zhangsan", "email.missing_at"),
         ("zhangsan.qq.com", "email.missing_at"),
         ("a@b@qq.com", "email.multiple_at"),
+        ("zhangsan@qq.com;lisi@163.com", "email.multiple_at"),
+        ("张三 <zhangsan@qq.com>", "email.display_name"),
+        ("<zhangsan@qq.com>", "email.display_name"),
         ("zhang san@qq.com", "email.whitespace"),
         ("@qq.com", "email.local_part"),
         ("zhang<san>@qq.com", "email.local_part"),
@@ -243,6 +246,17 @@ def test_a_broken_domain_is_an_error_that_still_carries_a_suggestion(typed, mean
     codes = [p.code for p in result.problems]
     assert codes[1:] == ["email.domain_typo"]
     assert email.suggest(typed) == meant
+
+
+def test_the_address_inside_a_display_name_is_suggested():
+    assert email.suggest("张三 <zhangsan@qq.com>") == "zhangsan@qq.com"
+    assert email.suggest("张三 <zhangsan@qq.con>") == "zhangsan@qq.com"
+
+
+def test_a_trailing_full_stop_from_a_sentence_is_an_error_with_a_suggestion():
+    result = email.check("zhangsan@qq.com。")
+    assert [p.code for p in result.problems] == ["email.domain", "email.domain_typo"]
+    assert email.suggest("zhangsan@qq.com。") == "zhangsan@qq.com"
 
 
 def test_no_suggestion_is_made_for_an_unrelated_broken_domain():

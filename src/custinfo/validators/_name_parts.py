@@ -55,6 +55,8 @@ TITLES = tuple(
 )
 """Forms of address and job titles that follow a surname (longest first)."""
 
+_TITLE_SET = frozenset(TITLES)
+
 SHORT_TITLES = frozenset("总董工姐哥叔姨老导")
 """One-character titles: 张总, 李工, 王姐."""
 
@@ -96,8 +98,10 @@ def han_split(name: str) -> tuple[str | None, str | None, bool]:
     """Surname, given name and whether the surname is compound (a trailing title dropped)."""
     if DOT in name or len(name) < 2:
         return None, None, False  # transliterated names have no surname in this sense
-    title = next((t for t in TITLES if name.endswith(t) and len(name) - len(t) >= 2), "")
-    name = name[: len(name) - len(title)]  # 李明先生: the title is not part of the name
+    for size in (3, 2):  # 李明先生: the title is not part of the name
+        if len(name) - size >= 2 and name[-size:] in _TITLE_SET:
+            name = name[:-size]
+            break
     if len(name) >= 3 and name[:2] in compound_surnames():
         return name[:2], name[2:], True
     return name[0], name[1:], False

@@ -17,6 +17,7 @@ guess: 中山大学 starts with the name of 中山市.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from custinfo import divisions
@@ -35,21 +36,28 @@ _SHORT_FORMS = {
 }
 
 
+@functools.cache
+def _index() -> dict[str, tuple[divisions.Division, ...]]:
+    """Every name a division is found by: its names and, where no division has that
+    name, the short forms (北京, 广西, 深圳) of provinces and prefectures, never of
+    counties, so 东方电气 is not 东方市."""
+    names: dict[str, list[divisions.Division]] = {}
+    shorts: dict[str, list[divisions.Division]] = {}
+    for division in divisions.all_divisions():
+        for name in dict.fromkeys(division.names):
+            names.setdefault(name, []).append(division)
+            short = name[:-1]
+            if division.level != "county" and name.endswith(("省", "市")) and len(short) >= 2:
+                shorts.setdefault(short, []).append(division)
+    for short, long in _SHORT_FORMS.items():
+        shorts.setdefault(short, []).extend(names.get(long, ()))
+    return {k: tuple(v) for k, v in (shorts | names).items()}
+
+
 def _lookup(text: str, parent: str) -> tuple[divisions.Division, ...]:
-    """Divisions called ``text`` under ``parent`` (a code prefix); the short forms
-    (北京, 广西, 深圳) only for provinces and prefectures, so 东方电气 is not 东方市."""
-    found = divisions.by_name(text)
-    if not found:
-        long = _SHORT_FORMS.get(text)
-        found = divisions.by_name(long) if long else ()
-    if not found:
-        found = tuple(
-            d
-            for tail in ("省", "市")
-            for d in divisions.by_name(text + tail)
-            if d.level != "county"
-        )
-    return tuple(d for d in found if d.code.startswith(parent))
+    """Divisions called ``text`` whose code starts with ``parent``."""
+    found = _index().get(text, ())
+    return tuple(d for d in found if d.code.startswith(parent)) if parent else found
 
 
 def _code(found: tuple[divisions.Division, ...]) -> str | None:

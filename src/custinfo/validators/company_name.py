@@ -135,9 +135,14 @@ _ANNOTATION = re.compile(
 _INPUT_LIMIT = 1024
 
 
+_TRAILING_PUNCTUATION = re.compile(r"(?<=[^\x00-\u024f])[.,;:]+$")
+
+
 def _clean(value: str) -> str:
-    """Brackets, punctuation and width unified to ASCII; no spaces next to Chinese."""
-    return _SPACES_NEAR_HAN.sub("", normalize.nfc(normalize.brackets(value)))
+    """Brackets, punctuation and width unified to ASCII; no spaces next to Chinese and
+    no sentence punctuation after it (a name pasted from a sentence: ……有限公司。)."""
+    cleaned = _SPACES_NEAR_HAN.sub("", normalize.nfc(normalize.brackets(value)))
+    return _TRAILING_PUNCTUATION.sub("", cleaned)
 
 
 def _split(text: str) -> tuple[str, str | None]:
@@ -172,10 +177,19 @@ def _forms() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))  # longest first
 
 
+@functools.cache
+def _forms_by_last() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The forms by their last character (lower-cased), longest first."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for suffix, kind in _forms():
+        index.setdefault(suffix[-1].lower(), []).append((suffix, kind))
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def _ending(name: str) -> tuple[str, str] | None:
     """The organizational form ``name`` ends in (as written), with its kind."""
     lowered = name.lower()
-    for suffix, kind in _forms():
+    for suffix, kind in _forms_by_last().get(lowered[-1:], ()):
         if kind == "foreign_company":  # Siemens AG, Apple Inc.: a whole word, any case
             cut = len(name) - len(suffix)
             if lowered.endswith(suffix.lower()) and cut > 1 and name[cut - 1] in " ,":

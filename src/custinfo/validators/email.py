@@ -88,6 +88,10 @@ MESSAGES = {
         "Email address is too long (at most {max_length} bytes)",
     ),
     "email.whitespace": ("邮箱中间含有空格", "Email address contains spaces"),
+    "email.display_name": (
+        "邮箱中含有姓名和尖括号,只需填写地址本身",
+        "Email contains a display name and angle brackets; give the address only",
+    ),
     "email.missing_at": ("邮箱缺少 @ 符号", "Email address has no @ sign"),
     "email.multiple_at": ("邮箱含有多个 @ 符号", "Email address has more than one @ sign"),
     "email.local_part": (
@@ -258,9 +262,14 @@ def _suggestion(local: str, domain: str, valid: bool) -> str | None:
 # --- the checks -----------------------------------------------------------------
 
 
+_DISPLAY_NAME = re.compile(r"[^<>]*<[^<>@]+@[^<>]+>")
+
+
 def _precheck(address: str) -> str | None:
     if not address:
         return "email.empty"
+    if _DISPLAY_NAME.fullmatch(address):
+        return "email.display_name"  # 张三 <zhangsan@qq.com>, pasted from a mail client
     if len(address.encode("utf-8")) > MAX_LENGTH:
         return "email.too_long"
     if '"' not in address and any(c.isspace() for c in address):
@@ -363,6 +372,9 @@ def suggest(value: object) -> str | None:
 
     >>> suggest("li.si@gmial.com"), suggest("li.si@qq,com"), suggest("li.si@qq.com")
     ('li.si@gmail.com', 'li.si@qq.com', None)
+    >>> suggest("李四 <li.si@qq.com>")
+    'li.si@qq.com'
+
     """
     raw = normalize.as_text(value)
     if raw is None or len(raw) > _INPUT_LIMIT:
@@ -372,6 +384,9 @@ def suggest(value: object) -> str | None:
         facts: EmailInfo = result.info
         return facts.suggestion
     address = compact(raw)
+    if _DISPLAY_NAME.fullmatch(address):
+        inner = address[address.index("<") + 1 : -1].strip()
+        return suggest(inner) or (inner if is_valid(inner) else None)
     if address.count("@") != 1:
         return None
     local, _, domain = address.partition("@")

@@ -238,6 +238,7 @@ _MASKS = frozenset("*○〇◯×?")
 _EXAMPLES = frozenset(
     ("张三", "李四", "王五", "赵六", "王小明", "john doe", "jane doe", "zhang san", "li si")
 )
+_TITLE_SET = frozenset(TITLES)
 _ORGANIZATION = words(
     """公司 集团 有限 中心 事务所 合作社 工作室 医院 学校 大学 学院 银行 研究所 研究院 委员会
     协会 商行 商店 超市 门市部 经营部 厂 店"""
@@ -279,9 +280,9 @@ def _title_problem(name: str, allow_title_only: bool) -> Problem | None:
     severity = Severity.WARNING if allow_title_only else Severity.ERROR
     if len(name) == 2 and name[1] in SHORT_TITLES:
         return Problem("person_name.title_only", severity)
-    for title in TITLES:
-        prefix = name[: -len(title)]
-        if not name.endswith(title) or not 1 <= len(prefix) <= 4:
+    for size in (3, 2):  # the longest title first: 李总经理 is 李 + 总经理
+        prefix, title = name[:-size], name[-size:]
+        if title not in _TITLE_SET or not 1 <= len(prefix) <= 4:
             continue
         if len(prefix) == 1 or prefix in compound_surnames():
             return Problem("person_name.title_only", severity)
