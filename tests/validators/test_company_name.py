@@ -7,7 +7,7 @@ import random
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from custinfo.findings import Severity
@@ -262,3 +262,14 @@ def test_every_code_has_both_messages():
     for code, (zh, en) in company_name.MESSAGES.items():
         assert code.startswith("company_name.")
         assert zh and en
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=30))
+@example("\ud800@qq.com")
+@example("张\udfff有限公司")
+def test_lone_surrogates_and_any_code_point_never_raise(value):
+    result = company_name.check(value)
+    assert result.ok == company_name.is_valid(value)
+    company_name.mask(value)
+    company_name.compact(value)

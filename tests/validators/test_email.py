@@ -7,7 +7,7 @@ import random
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from custinfo.findings import InvalidValue, Severity
@@ -318,8 +318,15 @@ def test_check_never_raises_on_arbitrary_input(value):
         assert email.validate(value) == result.value
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=60))
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=60),
+        st.lists(st.sampled_from(["mailto:", " ", "＠", "。", "a", "@", "\u200b", "Q"])).map(
+            "".join
+        ),
+    )
+)
 def test_compact_is_idempotent(value):
     assert email.compact(email.compact(value)) == email.compact(value)
 
@@ -335,3 +342,14 @@ def test_the_normalized_address_is_a_fixed_point(value):
 def test_a_huge_input_is_refused_quickly():
     result = email.check("a@" + "b" * 10_000_000)
     assert [p.code for p in result.problems] == ["email.too_long"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=30))
+@example("\ud800@qq.com")
+@example("张\udfff有限公司")
+def test_lone_surrogates_and_any_code_point_never_raise(value):
+    result = email.check(value)
+    assert result.ok == email.is_valid(value)
+    email.mask(value)
+    email.compact(value)

@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from custinfo.findings import Severity
@@ -180,6 +180,17 @@ def test_info_guesses_pinyin_and_western_order():
     assert person_name.info("Smith, John").surname == "Smith"
 
 
+def test_info_of_a_title_only_name_has_no_given_name():
+    facts = person_name.info("欧阳先生")
+    assert (facts.surname, facts.given_name, facts.compound_surname) == ("欧阳", None, True)
+
+
+def test_names_in_other_scripts_are_accepted():
+    assert person_name.info("བཀྲ་ཤིས་").script == "tibetan"
+    assert person_name.info("Лев Толстой").script == "cyrillic"
+    assert person_name.check("Лев Tолстой").problems[0].code == "person_name.mixed_script"
+
+
 def test_info_of_an_invalid_name_raises():
     with pytest.raises(person_name.InvalidPersonName):
         person_name.info("测试")
@@ -240,3 +251,14 @@ def test_every_code_has_both_messages():
     for code, (zh, en) in person_name.MESSAGES.items():
         assert code.startswith("person_name.")
         assert zh and en
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=30))
+@example("\ud800@qq.com")
+@example("张\udfff有限公司")
+def test_lone_surrogates_and_any_code_point_never_raise(value):
+    result = person_name.check(value)
+    assert result.ok == person_name.is_valid(value)
+    person_name.mask(value)
+    person_name.compact(value)

@@ -8,6 +8,8 @@ or more characters, else the first character. Latin names: the comma form
 
 >>> han_split("欧阳娜娜"), han_split("欧阳"), han_split("李明先生")
 (('欧阳', '娜娜', True), ('欧', '阳', False), ('李', '明', False))
+>>> han_split("王先生"), han_split("欧阳先生"), han_split("张总")
+(('王', None, False), ('欧阳', None, True), ('张', None, False))
 >>> latin_split("Zhang Xiaoming"), latin_split("Ludwig van Beethoven")
 (('Zhang', 'Xiaoming'), ('van Beethoven', 'Ludwig'))
 """
@@ -95,16 +97,24 @@ def _plain(word: str) -> str:
 
 
 def han_split(name: str) -> tuple[str | None, str | None, bool]:
-    """Surname, given name and whether the surname is compound (a trailing title dropped)."""
+    """Surname, given name and whether the surname is compound; a trailing form of
+    address is not part of the name (李明先生: 李 明; 王先生: 王 and no given name)."""
     if DOT in name or len(name) < 2:
         return None, None, False  # transliterated names have no surname in this sense
-    for size in (3, 2):  # 李明先生: the title is not part of the name
-        if len(name) - size >= 2 and name[-size:] in _TITLE_SET:
-            name = name[:-size]
-            break
+    titled = True
+    if len(name) > 3 and name[-3:] in _TITLE_SET:
+        name = name[:-3]
+    elif len(name) > 2 and name[-2:] in _TITLE_SET:
+        name = name[:-2]
+    elif len(name) == 2 and name[1] in SHORT_TITLES:
+        name = name[:1]
+    else:
+        titled = False
+    if titled and name in compound_surnames():
+        return name, None, True  # 欧阳先生
     if len(name) >= 3 and name[:2] in compound_surnames():
         return name[:2], name[2:], True
-    return name[0], name[1:], False
+    return name[0], name[1:] or None, False
 
 
 def hangul_split(name: str) -> tuple[str | None, str | None, bool]:

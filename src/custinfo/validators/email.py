@@ -159,7 +159,7 @@ def compact(value: str) -> str:
     'ZhangSan@163.com'
     """
     folded = normalize.fold_width(value).translate(_EXTRA).strip()
-    if _MAILTO.match(folded):
+    while _MAILTO.match(folded):
         folded = folded[7:].lstrip()
     return folded
 
@@ -222,10 +222,15 @@ def _reference(address: str, allow_smtputf8: bool) -> _Parsed:
     )
 
 
+def _octets(address: str) -> int:
+    """Length in UTF-8 octets; a lone surrogate (never valid) counts as three."""
+    return len(address.encode("utf-8", "surrogatepass"))
+
+
 def _accepts(address: str, allow_smtputf8: bool = True) -> bool:
     try:
         _reference(address, allow_smtputf8)
-    except email_validator.EmailNotValidError:
+    except (email_validator.EmailNotValidError, UnicodeError):
         return False
     return True
 
@@ -236,7 +241,7 @@ def _parse(address: str, allow_smtputf8: bool) -> _Parsed | None:
         return fast
     try:
         return _reference(address, allow_smtputf8)
-    except email_validator.EmailNotValidError:
+    except (email_validator.EmailNotValidError, UnicodeError):  # UnicodeError: surrogates
         return None
 
 
@@ -249,7 +254,7 @@ def _why(address: str, allow_smtputf8: bool) -> str:
         return "email.international"
     if not domain or not _accepts("a@" + domain):
         return "email.domain"
-    if len(address.encode("utf-8")) > MAX_LENGTH:
+    if _octets(address) > MAX_LENGTH:
         return "email.too_long"
     return "email.syntax"
 
@@ -270,7 +275,7 @@ def _precheck(address: str) -> str | None:
         return "email.empty"
     if _DISPLAY_NAME.fullmatch(address):
         return "email.display_name"  # 张三 <zhangsan@qq.com>, pasted from a mail client
-    if len(address.encode("utf-8")) > MAX_LENGTH:
+    if _octets(address) > MAX_LENGTH:
         return "email.too_long"
     if '"' not in address and any(c.isspace() for c in address):
         return "email.whitespace"  # a quoted local part is reported as such, below

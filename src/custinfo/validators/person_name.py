@@ -247,6 +247,8 @@ _ORGANIZATION = words(
 _LIST_SEPARATORS = re.compile(
     r"[、/;|\\&+]|\band\b|\s和\s|(?<=[^\x00-\u024f]),|,(?=[^\x00-\u024f ])"
 )
+# Spaces, hyphens and apostrophes, and the Tibetan syllable marks (tsheg) of བཀྲ་ཤིས་.
+_OTHER_PUNCTUATION = frozenset(" -'\u0f0b\u0f0c")
 _BRACKETS = frozenset("()[]{}<>【】〔〕《》〈〉「」『』")
 
 
@@ -348,7 +350,7 @@ def _problems(name: str, allow_title_only: bool) -> list[Problem]:
         return _han_problems(name, allow_title_only) + found
     if scripts == {"latin"}:
         return _latin_problems(name) + found
-    if any(unicodedata.category(c)[0] not in "LM" and c not in " -'" for c in name):
+    if any(unicodedata.category(c)[0] not in "LM" and c not in _OTHER_PUNCTUATION for c in name):
         return [Problem("person_name.characters")]
     return found
 
