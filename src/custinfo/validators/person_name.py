@@ -162,23 +162,15 @@ _INPUT_LIMIT = 1024
 
 def _nfc(value: str) -> str:
     """NFC, but compatibility ideographs kept and Kangxi radicals mapped to ideographs."""
-    out = []
+    parts: list[str] = []
+    run: list[str] = []
     for char in value:
         name = unicodedata.name(char, "")
         if name.startswith("CJK COMPATIBILITY IDEOGRAPH-"):
-            out.append(("\x00", char))  # kept as is
-        elif name.startswith(("KANGXI RADICAL", "CJK RADICAL")):
-            out.append(("", unicodedata.normalize("NFKC", char)))
-        else:
-            out.append(("", char))
-    if all(not keep for keep, _ in out):
-        return unicodedata.normalize("NFC", "".join(c for _, c in out))
-    parts: list[str] = []
-    run: list[str] = []
-    for keep, char in out:
-        if keep:
-            parts.append(unicodedata.normalize("NFC", "".join(run)) + char)
+            parts.append(unicodedata.normalize("NFC", "".join(run)) + char)  # kept as is
             run = []
+        elif name.startswith(("KANGXI RADICAL", "CJK RADICAL")):
+            run.append(unicodedata.normalize("NFKC", char))
         else:
             run.append(char)
     return "".join(parts) + unicodedata.normalize("NFC", "".join(run))
@@ -315,14 +307,15 @@ def _han_problems(name: str, allow_title_only: bool) -> list[Problem]:
 _LATIN_TOKEN = re.compile(r"'?a+(?:['-]a+)*(?:\.(?:a+\.)*)?,?")  # O'Brien, J.R.R., Jr.,
 
 
-def _latin_problems(name: str) -> list[Problem]:
+def _latin_problems(name: str, allow_title_only: bool) -> list[Problem]:
     shape = "".join("a" if script(c) or unicodedata.category(c)[0] == "M" else c for c in name)
     tokens = shape.split(" ")
     if name.count(",") > 1 or not all(_LATIN_TOKEN.fullmatch(t) for t in tokens):
         return [Problem("person_name.characters")]
     words = name.split(" ")
-    if len(words) == 2 and words[0].lower().rstrip(".") in LATIN_TITLES:
-        return [Problem("person_name.title_only")]
+    if len(words) == 2 and words[0].lower().rstrip(".") in LATIN_TITLES:  # Mr. Wang
+        severity = Severity.WARNING if allow_title_only else Severity.ERROR
+        return [Problem("person_name.title_only", severity)]
     if len(words) == 1:
         return [Problem("person_name.single_part", Severity.WARNING)]
     return []
@@ -349,7 +342,7 @@ def _problems(name: str, allow_title_only: bool) -> list[Problem]:
     if scripts & {"han", "kana"}:
         return _han_problems(name, allow_title_only) + found
     if scripts == {"latin"}:
-        return _latin_problems(name) + found
+        return _latin_problems(name, allow_title_only) + found
     if any(unicodedata.category(c)[0] not in "LM" and c not in _OTHER_PUNCTUATION for c in name):
         return [Problem("person_name.characters")]
     return found
