@@ -34,6 +34,9 @@ _NAMES = (
     "mobile",
     "landline",
     "phone",
+    "email",
+    "person_name",
+    "company_name",
 )
 
 
