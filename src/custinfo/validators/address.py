@@ -1,0 +1,565 @@
+"""Chinese addresses: province, city, district (county), street and detail.
+
+Division names and codes come from the GB/T 2260 table with its history
+(:mod:`custinfo.divisions`), as people write them: full names, short forms
+(广西, 内蒙古, 甘肃兰州, 延边州, 西湖), municipalities (北京市 is province and city),
+prefecture-level cities without districts (东莞市), county-level cities, and
+historic names (新津县, now 新津区), which are recognised and reported. The street
+is a sub-district, town or township (五津街道, 虎门镇, XX乡) or else a road with its
+number (北京路88号); the detail is what follows.
+
+>>> i = info("广州市越秀区北京路88号")
+>>> i.province, i.city, i.district, i.street, i.code
+('广东省', '广州市', '越秀区', '北京路88号', '440104')
+>>> validate("地址：北京朝阳区建国路88号 SOHO现代城")
+'北京市朝阳区建国路88号SOHO现代城'
+>>> [(p.code, p.params.get("current")) for p in check("四川省成都市新津县五津镇").problems]
+[('address.renamed', '新津区'), ('address.no_detail', None)]
+>>> check("鼓楼区中山路1号").problems[0].params["candidates"][:2]
+('江苏省南京市鼓楼区', '江苏省徐州市鼓楼区')
+>>> mask("广东省广州市天河区天河路385号")
+'广东省广州市***'
+
+Missing levels are findings that name the level: ``address.no_province``,
+``address.no_city``, ``address.no_district``, ``address.no_street`` (errors down to
+the ``require`` level, ``"street"`` by default, as the collection form asks; info
+below it) and ``address.no_detail`` (a warning). A province or city left out but
+implied by what follows (天河区 is in 广州市) is filled in, with an info finding.
+Levels that do not exist are not missing: 东莞市 has no districts, 仙桃市 is
+administered by its province, and the table has no divisions in Hong Kong, Macao
+and Taiwan.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import random
+from collections.abc import Iterator, Sequence
+from typing import Literal
+
+from attrs import define
+
+from custinfo import divisions, masking, normalize
+from custinfo.divisions import Division
+from custinfo.findings import Check, DefinitionError, InvalidValue, Problem, Severity
+from custinfo.validators import _address_names as names
+from custinfo.validators import _address_parse as parsing
+
+__all__ = [
+    "LEVELS",
+    "MAX_LENGTH",
+    "MESSAGES",
+    "AddressInfo",
+    "InvalidAddress",
+    "check",
+    "compact",
+    "format",
+    "generate",
+    "info",
+    "is_valid",
+    "mask",
+    "validate",
+]
+
+Level = Literal["province", "city", "district", "street", "detail"]
+LEVELS: tuple[Level, ...] = ("province", "city", "district", "street", "detail")
+"""The parts of an address, outermost first; ``require`` names one of them."""
+
+MAX_LENGTH = 200
+"""Longest address accepted (after cleaning); longer input is refused before parsing."""
+
+MESSAGES = {
+    "address.type": ("地址值类型不正确", "Address value has the wrong type"),
+    "address.empty": ("地址为空", "Address is empty"),
+    "address.too_long": (
+        "地址过长(最多 {max_length} 字符)",
+        "Address is too long (at most {max_length} characters)",
+    ),
+    "address.no_province": ("地址未写明省级行政区", "Address does not name its province"),
+    "address.no_city": ("地址未写明地级行政区(市、州、盟)", "Address does not name its city"),
+    "address.no_district": (
+        "地址未写明县级行政区(区、县、县级市)",
+        "Address does not name its district or county",
+    ),
+    "address.no_street": (
+        "地址未写明街道、乡镇或道路门牌",
+        "Address names no sub-district, town or road with number",
+    ),
+    "address.no_detail": (
+        "地址缺少详细地址(门牌、楼栋、房号)",
+        "Address has no detail (number, building, room)",
+    ),
+    "address.ambiguous": (
+        "{name} 有多个同名行政区({candidates}),请写明上级行政区",
+        "{name} names several divisions ({candidates}); name the one above it",
+    ),
+    "address.mismatch": ("{name} 不属于 {parent}", "{name} is not in {parent}"),
+    "address.renamed": (
+        "{name} 为旧称,现为 {current}",
+        "{name} is a former name; it is now {current}",
+    ),
+    "address.historic": (
+        "{name} 已不再使用(最后见于 {until} 年)",
+        "{name} is no longer in use (last seen in {until})",
+    ),
+}
+
+
+class InvalidAddress(InvalidValue):
+    """An address that is unusable or not complete down to the required level."""
+
+
+@define(frozen=True, slots=True)
+class AddressInfo:
+    """The parts of an address and the division code it resolves to.
+
+    ``code`` is the deepest division reached (a county, else the city, else the
+    province); ``level`` says which (``"province"``, ``"city"`` or ``"district"``;
+    a municipality alone reaches ``"city"``). For a former name ``code`` is the
+    division in use now and ``historic_code`` the one written. ``city_code`` of a
+    municipality is its 市辖区 (``xx0100``) or 县 (``xx0200``) grouping code.
+    ``inferred`` lists levels filled in from a lower one.
+    """
+
+    province: str | None = None
+    city: str | None = None
+    district: str | None = None
+    street: str | None = None
+    detail: str | None = None
+    code: str | None = None
+    level: str | None = None
+    province_code: str | None = None
+    city_code: str | None = None
+    district_code: str | None = None
+    historic_code: str | None = None
+    inferred: tuple[str, ...] = ()
+
+    def format(self) -> str:
+        """The canonical address: full division names, street, detail."""
+        city = self.city if self.city != self.province else None
+        parts = (self.province, city, self.district, self.street, self.detail)
+        return "".join(p for p in parts if p)
+
+    def within(self, region: str) -> bool:
+        """True when the address lies in the division ``region`` (six digits).
+
+        A 市辖区 code (``xxxx01``, ``110100``) stands for its whole city.
+
+        >>> info("北京市朝阳区建国路88号").within("110101"), info("广州市天河区").within("440101")
+        (False, True)
+        """
+        codes = [c for c in (self.code, self.historic_code) if c]
+        if len(region) != 6 or not region.isdigit() or not codes:
+            return False
+        division = divisions.get(region)
+        if region.endswith("0000"):
+            prefix = region[:2]
+        elif region.endswith("00") or (division is not None and division.name == "市辖区"):
+            prefix = region[:4]
+        else:
+            return region in codes
+        return any(c.startswith(prefix) for c in codes)
+
+
+@define(frozen=True, slots=True)
+class _Resolution:
+    """One reading turned into parts: (name, code) for province, city and district."""
+
+    parts: tuple[tuple[str | None, str | None], ...]
+    applies: tuple[bool, bool, bool]
+    historic_code: str | None
+    problems: tuple[Problem, ...]
+    written: frozenset[int]
+
+
+def _name(division: Division, year: int | None) -> str:
+    found = division.name if year is None else division.name_in(year)
+    return names.display(found or division.name)
+
+
+def _parts(
+    target: Division, year: int | None
+) -> tuple[list[tuple[str | None, str | None]], list[bool]]:
+    path = divisions.path(target.code)
+    province = path[0]
+    parts: list[tuple[str | None, str | None]] = [(_name(province, year), province.code)]
+    parts += [(None, None), (None, None)]
+    applies = [True, True, True]
+    if province.code in names.SPECIAL_REGIONS:
+        applies[1] = applies[2] = False
+    elif province.code in names.MUNICIPALITIES:
+        grouping = target.code[:4] + "00" if target.level == "county" else None
+        parts[1] = (parts[0][0], grouping)
+    else:
+        city = next((d for d in path if d.level == "prefecture"), None)
+        if city is not None and names.display(city.name) not in names.PLACEHOLDERS:
+            parts[1] = (_name(city, year), city.code)
+        elif target.level == "county":
+            applies[1] = False  # administered by the province (仙桃市, 石河子市)
+    if target.level == "county":
+        parts[2] = (_name(target, year), target.code)
+    elif target.code in names.no_districts():
+        applies[2] = False
+    return parts, applies
+
+
+def _hit_problems(
+    reading: Sequence[parsing.Hit],
+    parts: Sequence[tuple[str | None, str | None]],
+    resolved: bool,
+    year: int | None,
+) -> Iterator[Problem]:
+    previous: parsing.Hit | None = None
+    for hit in reading:
+        entry = hit.entry
+        if hit.mismatch and previous is not None:
+            params = {"name": entry.name, "parent": previous.entry.name}
+            yield Problem("address.mismatch", params=params)
+        previous = hit
+        if (entry.rank == 1 and entry.division.level == "province") or entry.in_use(year):
+            continue  # in use, or a municipality written again as its own city
+        current = parts[entry.rank][0]
+        if hit is reading[-1] and parts[2][1] is not None and entry.rank < 2:
+            current = _path_text([(None, None), *parts[1:]])  # 莱芜市 is now 济南市莱芜区
+        if resolved and current and current != entry.name:
+            params = {"name": entry.name, "current": current}
+            yield Problem("address.renamed", Severity.WARNING, params)
+        elif not resolved:
+            until = names.last_year(entry.division, entry.name) or entry.division.until
+            params = {"name": entry.name, "until": until}
+            yield Problem("address.historic", Severity.WARNING, params)
+
+
+def _resolve(reading: tuple[parsing.Hit, ...], year: int | None) -> _Resolution:
+    deepest = reading[-1].entry.division
+    heir = names.successor(deepest, year)
+    target = heir or deepest
+    parts, applies = _parts(target, year if heir is not None else deepest.until)
+    problems = tuple(_hit_problems(reading, parts, heir is not None, year))
+    historic = deepest.code if heir is not None and heir.code != deepest.code else None
+    written = frozenset(h.entry.rank for h in reading)
+    return _Resolution(
+        tuple(parts), (applies[0], applies[1], applies[2]), historic, problems, written
+    )
+
+
+def _path_text(parts: Sequence[tuple[str | None, str | None]]) -> str:
+    province, city, district = (p[0] for p in parts)
+    return "".join(p for p in (province, city if city != province else None, district) if p)
+
+
+@define(frozen=True, slots=True)
+class _Merged:
+    parts: tuple[tuple[str | None, str | None], ...]
+    applies: tuple[bool, bool, bool]
+    historic_code: str | None
+    problems: tuple[Problem, ...]
+    inferred: tuple[str, ...]
+    ambiguous: int | None  # the first level the readings disagree on
+
+
+def _merge(resolutions: Sequence[_Resolution], name: str, need: int) -> _Merged:
+    parts: list[tuple[str | None, str | None]] = []
+    ambiguous: int | None = None
+    for rank in range(3):
+        values = {r.parts[rank] for r in resolutions}
+        if len(values) == 1:
+            parts.append(values.pop())
+            continue
+        ambiguous = rank if ambiguous is None else ambiguous
+        spelled = {v[0] for v in values}
+        parts.append((spelled.pop(), None) if len(spelled) == 1 else (None, None))
+    applies = tuple(any(r.applies[i] for r in resolutions) for i in range(3))
+    problems: list[Problem] = []
+    for problem in (p for r in resolutions for p in r.problems):
+        if problem not in problems:
+            problems.append(problem)
+    if ambiguous is not None:
+        candidates = tuple(sorted({_path_text(r.parts) for r in resolutions}))
+        severity = Severity.ERROR if ambiguous <= need else Severity.WARNING
+        params = {"name": name, "level": LEVELS[ambiguous], "candidates": candidates}
+        problems.insert(0, Problem("address.ambiguous", severity, params))
+    first = resolutions[0]
+    inferred = tuple(
+        LEVELS[rank]
+        for rank in (0, 1)
+        if rank not in first.written
+        and parts[rank][0] is not None
+        and not (rank == 1 and parts[0][1] in names.MUNICIPALITIES)
+        and (ambiguous is None or rank < ambiguous)
+    )
+    historic = first.historic_code if len(resolutions) == 1 else None
+    return _Merged(
+        tuple(parts),
+        (applies[0], applies[1], applies[2]),
+        historic,
+        tuple(problems),
+        inferred,
+        ambiguous,
+    )
+
+
+def _level_problems(merged: _Merged | None, need: int) -> Iterator[Problem]:
+    for rank in range(3):
+        if merged is not None and (
+            not merged.applies[rank] or (merged.ambiguous is not None and rank >= merged.ambiguous)
+        ):
+            continue
+        code = f"address.no_{LEVELS[rank]}"
+        if merged is not None and LEVELS[rank] in merged.inferred:
+            yield Problem(
+                code, Severity.INFO, {"level": LEVELS[rank], "inferred": merged.parts[rank][0]}
+            )
+        elif merged is None or merged.parts[rank][0] is None:
+            yield Problem(
+                code, Severity.ERROR if rank <= need else Severity.INFO, {"level": LEVELS[rank]}
+            )
+
+
+def _level_of(parts: Sequence[tuple[str | None, str | None]]) -> str | None:
+    """The level of the deepest division known by its code (a municipality is a city)."""
+    if parts[2][1] is not None:
+        return "district"
+    if parts[1][1] is not None or (parts[1][0] is not None and parts[0][1] in names.MUNICIPALITIES):
+        return "city"
+    return "province" if parts[0][1] is not None else None
+
+
+def _info(parsed: parsing.Parse, merged: _Merged | None) -> AddressInfo:
+    detail = parsed.detail or None
+    if merged is None:
+        return AddressInfo(street=parsed.street, detail=detail)
+    (province, pcode), (city, ccode), (district, dcode) = merged.parts
+    code = dcode or ccode or pcode
+    return AddressInfo(
+        province=province,
+        city=city,
+        district=district,
+        street=parsed.street,
+        detail=detail,
+        code=code,
+        level=_level_of(merged.parts),
+        province_code=pcode,
+        city_code=ccode,
+        district_code=dcode,
+        historic_code=merged.historic_code,
+        inferred=merged.inferred,
+    )
+
+
+def _need(require: str) -> int:
+    if require not in LEVELS:
+        raise DefinitionError(f"require must be one of {', '.join(LEVELS)}, not {require!r}")
+    return LEVELS.index(require)  # type: ignore[arg-type]
+
+
+def compact(value: str) -> str:
+    """The address text without noise: width folded, spaces, ``地址:`` labels and
+    postal codes dropped (spaces between Latin words kept).
+
+    >>> compact("联系地址：广东省 广州市 天河区 天河路３８５号 太古汇 Tower 1（510620）")
+    '广东省广州市天河区天河路385号太古汇Tower 1'
+    """
+    return parsing.clean(value)
+
+
+def _analyse(text: str, need: int, year: int | None) -> tuple[AddressInfo, list[Problem]]:
+    parsed = parsing.parse(text, year)
+    merged = None
+    if parsed.readings:
+        resolutions = [_resolve(r, year) for r in parsed.readings]
+        merged = _merge(resolutions, parsed.readings[0][-1].entry.name, need)
+    problems = list(merged.problems) if merged else []
+    problems += _level_problems(merged, need)
+    if parsed.street is None:
+        severity = Severity.ERROR if need >= 3 else Severity.INFO
+        problems.append(Problem("address.no_street", severity, {"level": "street"}))
+    elif not parsed.detail:
+        severity = Severity.ERROR if need >= 4 else Severity.WARNING
+        problems.append(Problem("address.no_detail", severity, {"level": "detail"}))
+    return _info(parsed, merged), problems
+
+
+def check(
+    value: object,
+    *,
+    require: str = "street",
+    today: datetime.date | None = None,
+    max_length: int = MAX_LENGTH,
+) -> Check:
+    """Parse and check an address; never raises for any value.
+
+    ``require`` is the deepest level that must be present (``"province"`` …
+    ``"detail"``); ``today`` decides which division names are in use (default: the
+    latest state of the table). ``Check.info`` is an :class:`AddressInfo`.
+    """
+    need = _need(require)
+    raw = normalize.as_text(value)
+    if raw is None:
+        return Check(None, (Problem("address.type"),))
+    if len(raw) > max(max_length, 1) * 8 or len(raw) > normalize.MAX_LENGTH:
+        return Check(None, (Problem("address.too_long", params={"max_length": max_length}),))
+    text = compact(raw)
+    if not text:
+        return Check(None, (Problem("address.empty"),))
+    if len(text) > max_length:
+        return Check(None, (Problem("address.too_long", params={"max_length": max_length}),))
+    found, problems = _analyse(text, need, today.year if today else None)
+    value_out = found.format() if found.code else text
+    return Check(value_out, tuple(problems), info=found)
+
+
+def validate(value: object, *, require: str = "street", today: datetime.date | None = None) -> str:
+    """The canonical address (full division names), or :class:`InvalidAddress`."""
+    result: str = check(value, require=require, today=today).unwrap(InvalidAddress)
+    return result
+
+
+def is_valid(value: object, *, require: str = "street", today: datetime.date | None = None) -> bool:
+    """True when :func:`check` finds no error (warnings allowed)."""
+    return check(value, require=require, today=today).ok
+
+
+def info(value: object, *, today: datetime.date | None = None) -> AddressInfo:
+    """The parts of an address as far as they can be read (an incomplete one too).
+
+    Raises :class:`InvalidAddress` only for what is not an address at all (wrong
+    type, empty, too long).
+    """
+    result = check(value, require="province", today=today)
+    if result.info is None:
+        result.unwrap(InvalidAddress)
+    found: AddressInfo = result.info
+    return found
+
+
+def format(value: str) -> str:
+    """The canonical address: full division names (in use today), street, detail.
+
+    >>> format("浙江杭州西湖区文三路90号")
+    '浙江省杭州市西湖区文三路90号'
+    """
+    result = check(value, require="province")
+    result.unwrap(InvalidAddress)
+    text: str = result.value
+    return text
+
+
+def mask(value: str) -> str:
+    """Keep the province and city only: ``广东省广州市***`` (``北京市***`` for a
+    municipality); an address without a known province keeps its first two characters."""
+    result = check(value, require="province")
+    found = result.info
+    if isinstance(found, AddressInfo) and found.province:
+        city = found.city if found.city and found.city != found.province else ""
+        return f"{found.province}{city}***"
+    return masking.text(compact(value)) if isinstance(value, str) else "***"
+
+
+_ROADS = (
+    "人民",
+    "解放",
+    "建设",
+    "中山",
+    "和平",
+    "新华",
+    "文化",
+    "胜利",
+    "青年",
+    "长江",
+    "黄河",
+    "友谊",
+    "光明",
+    "幸福",
+    "团结",
+    "迎宾",
+    "滨江",
+    "东风",
+    "建国",
+    "健康",
+    "体育",
+    "花园",
+    "工业",
+    "学府",
+    "科技",
+    "创业",
+    "振兴",
+    "民主",
+    "育才",
+    "环城",
+    "滨河",
+    "金桥",
+    "望江",
+    "凤凰",
+)
+_ROAD_KINDS = ("路", "大道", "街", "东路", "西路", "南路", "北路", "中路", "大街")
+_TOWNS = (
+    "城关",
+    "新城",
+    "龙泉",
+    "青山",
+    "石桥",
+    "白沙",
+    "东湖",
+    "金山",
+    "长乐",
+    "太平",
+    "永安",
+    "凤凰",
+    "柳河",
+    "高桥",
+    "桃源",
+)
+_TOWN_KINDS = ("镇", "街道", "乡")
+_BUILDINGS = (
+    "阳光",
+    "锦绣",
+    "翠苑",
+    "金色",
+    "华庭",
+    "丽景",
+    "天元",
+    "恒大",
+    "万达",
+    "和谐",
+)
+
+
+@functools.cache
+def _leaves() -> tuple[str, ...]:
+    """Codes a generated address ends on: counties in use, and cities without districts."""
+    found = [
+        d.code
+        for d in divisions.all_divisions()
+        if names.in_use(d, None)
+        and d.code[:2] + "0000" not in names.SPECIAL_REGIONS
+        and names.display(d.name) not in names.PLACEHOLDERS
+        and (d.level == "county" or d.code in names.no_districts())
+    ]
+    return tuple(sorted(found))
+
+
+def _street(rng: random.Random) -> tuple[str, str]:
+    road = f"{rng.choice(_ROADS)}{rng.choice(_ROAD_KINDS)}{rng.randrange(1, 1000)}号"
+    building = rng.choice(
+        (
+            f"{rng.randrange(1, 30)}栋{rng.randrange(1, 6)}单元"
+            f"{rng.randrange(1, 30)}{rng.randrange(1, 5):02d}室",
+            f"{rng.choice(_BUILDINGS)}大厦{rng.randrange(1, 40)}层",
+            f"{rng.choice(_BUILDINGS)}小区{rng.randrange(1, 20)}号楼{rng.randrange(101, 2500)}室",
+        )
+    )
+    if rng.random() < 0.3:
+        town = f"{rng.choice(_TOWNS)}{rng.choice(_TOWN_KINDS)}"
+        return town, road + building
+    return road, building
+
+
+def generate(rng: random.Random) -> str:
+    """A realistic address in a real county (or a city without districts), in use today."""
+    code = rng.choice(_leaves())
+    target = names.get_division(code)
+    parts, _ = _parts(target, None)
+    street, detail = _street(rng)
+    return AddressInfo(parts[0][0], parts[1][0], parts[2][0], street, detail).format()
