@@ -26,6 +26,7 @@ _NAMES = (
     "text",
     "choices",
     "dates",
+    "address",
 )
 
 

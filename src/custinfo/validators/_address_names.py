@@ -61,8 +61,9 @@ PLACEHOLDERS = frozenset(
 """Code-table groupings, not places: skipped when written, never a part."""
 
 # Codes the source table leaves open although they were superseded: 林区 (4229) and its
-# 神农架林区 became the province-administered 429021 in the 1980s.
-_SUPERSEDED = frozenset({"422900", "422921"})
+# 神农架林区 became the province-administered 429021 in the 1980s; the province-administered
+# 随州市 (429001) became the prefecture-level 421300 in 2000.
+_SUPERSEDED = frozenset({"422900", "422921", "429001"})
 
 # Traditional characters in a few names of the source table.
 _SIMPLIFY = str.maketrans({"達": "达", "區": "区", "嶺": "岭", "員": "员", "會": "会"})
@@ -170,8 +171,12 @@ class Entry:
     until: int  # the last year the name was in use (9999: still is)
 
     def in_use(self, year: int | None) -> bool:
-        """True when the name is in use in ``year`` (None: latest)."""
-        return self.current if year is None else name_in_use(self.division, year) == self.name
+        """False when the name went out of use before ``year`` (None: is out of use now).
+
+        A name that came into use after ``year`` is not historic: the address was
+        written later than the reference day.
+        """
+        return self.current if year is None else self.until >= year
 
 
 def _strip_ethnic(stem: str) -> str:

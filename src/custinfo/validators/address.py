@@ -227,15 +227,21 @@ def _hit_problems(
             yield Problem("address.renamed", Severity.WARNING, params)
         elif not resolved:
             until = names.last_year(entry.division, entry.name) or entry.division.until
-            params = {"name": entry.name, "until": until}
-            yield Problem("address.historic", Severity.WARNING, params)
+            known: dict[str, object] = {"name": entry.name}
+            if until is not None:
+                known["until"] = until
+            yield Problem("address.historic", Severity.WARNING, known)
 
 
 def _resolve(reading: tuple[parsing.Hit, ...], year: int | None) -> _Resolution:
     deepest = reading[-1].entry.division
-    heir = names.successor(deepest, year)
+    heir = deepest if reading[-1].entry.in_use(year) else names.successor(deepest, year)
     target = heir or deepest
     parts, applies = _parts(target, year if heir is not None else deepest.until)
+    for hit in reading:  # a name not yet in use on ``today`` is shown as written
+        rank, code = hit.entry.rank, hit.entry.division.code
+        if hit.entry.in_use(year) and parts[rank][1] == code:
+            parts[rank] = (hit.entry.name, code)
     problems = tuple(_hit_problems(reading, parts, heir is not None, year))
     historic = deepest.code if heir is not None and heir.code != deepest.code else None
     written = frozenset(h.entry.rank for h in reading)
@@ -351,7 +357,7 @@ def _info(parsed: parsing.Parse, merged: _Merged | None) -> AddressInfo:
 def _need(require: str) -> int:
     if require not in LEVELS:
         raise DefinitionError(f"require must be one of {', '.join(LEVELS)}, not {require!r}")
-    return LEVELS.index(require)  # type: ignore[arg-type]
+    return LEVELS.index(require)
 
 
 def compact(value: str) -> str:
