@@ -443,3 +443,13 @@ def test_results_are_the_same_from_many_threads() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         for _ in range(3):
             assert list(pool.map(address.check, texts)) == expected
+
+
+_NOISE = "地址:：中国北京市 邮编100000()（）,，朝阳区路号"
+
+
+@settings(deadline=None)
+@given(st.text(alphabet=_NOISE + "0123456789 ", max_size=60) | st.text(max_size=60))
+def test_compact_is_idempotent(value: str) -> None:
+    once = address.compact(value)
+    assert address.compact(once) == once

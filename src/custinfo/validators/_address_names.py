@@ -256,9 +256,17 @@ def _index() -> Mapping[str, tuple[Entry, ...]]:
 
 
 @functools.cache
-def lengths() -> tuple[int, ...]:
-    """The lengths of the indexed names, longest first."""
-    return tuple(sorted({len(k) for k in _index()}, reverse=True))
+def _lengths() -> Mapping[str, tuple[int, ...]]:
+    found: dict[str, set[int]] = {}
+    for key in _index():
+        found.setdefault(key[:2], set()).add(len(key))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in found.items()}
+
+
+def lengths(head: str) -> tuple[int, ...]:
+    """The lengths of the indexed names that start with the two characters ``head``,
+    longest first (every name has at least two characters)."""
+    return _lengths().get(head, ())
 
 
 def lookup(written: str) -> tuple[Entry, ...]:

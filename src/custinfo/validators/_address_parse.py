@@ -64,6 +64,11 @@ _ROAD = re.compile(
 )
 
 
+_NUMBERED = re.compile(
+    r"[^\W\d_号室栋幢层楼座]{2,12}?[甲乙丙丁]?\d{1,5}(?:-\d{1,4})?(?:号|號)(?![楼栋幢座层室单院])"
+)
+
+
 @define(frozen=True, slots=True)
 class Hit:
     """A division name found in the text, with the meaning the reading gives it."""
@@ -93,21 +98,35 @@ def _strip_country(text: str) -> str:
     return text
 
 
-def clean(value: str) -> str:
-    """Width folded, spaces dropped (kept between Latin words), labels and postal codes off."""
-    text = normalize.text(value)
-    text = _LABEL.sub("", text, count=1) if _LABEL.match(text) else text
-    text = _POSTAL_TAIL.sub("", text, count=1)
+def _strip_once(text: str) -> str:
+    label = _LABEL.match(text)
+    if label:
+        text = text[label.end() :]
+    # Searched in the last characters only: a postal code ends the text, and a search
+    # over the whole of a long run of separators would be quadratic.
+    tail = _POSTAL_TAIL.search(text, max(0, len(text) - 24))
+    if tail:
+        text = text[: tail.start()]
     head = _POSTAL_HEAD.match(text)
     if head:
         text = text[head.end() :]
-    text = _SPACE.sub("", text.strip(" ,;"))
-    return _strip_country(text)
+    return _strip_country(_SPACE.sub("", text.strip(" ,;")))
+
+
+def clean(value: str) -> str:
+    """Width folded, spaces dropped (kept between Latin words), labels, postal codes and
+    a leading 中国 off, as often as they occur (so cleaning twice changes nothing)."""
+    text = normalize.text(value)
+    while True:  # every round shortens the text or ends the loop
+        stripped = _strip_once(text)
+        if stripped == text:
+            return text
+        text = stripped
 
 
 def _matches(text: str, pos: int) -> Iterator[tuple[Entry, int]]:
     rest = len(text) - pos
-    for length in names.lengths():
+    for length in names.lengths(text[pos : pos + 2]):
         if length <= rest:
             for entry in names.lookup(text[pos : pos + length]):
                 yield entry, pos + length
@@ -162,30 +181,51 @@ def _candidates(text: str, pos: int, last: Hit | None, mismatched: bool) -> list
             continue  # 市场, a market
         if _fits(last, entry):
             found.append(hit)
-        elif last is not None and not mismatched and not entry.short and entry.rank > 0:
+        elif (
+            last is not None and not mismatched and not entry.short and entry.rank > last.entry.rank
+        ):
             strays.append(Hit(entry, pos, end, mismatch=True))
     return found or strays
 
 
+def _after(text: str, hit: Hit) -> Iterator[int]:
+    """Where the next division may start: separators, 市辖区 and a repeated name skipped;
+    for a municipality also after the 县 of its county grouping (重庆市县城口县)."""
+    pos = _skip(text, hit.end)
+    written = text[hit.start : hit.end]
+    if text.startswith(written, pos):  # 南京市南京市鼓楼区, from a form filled twice
+        pos = _skip(text, pos + len(written))
+    yield pos
+    if hit.entry.division.code in names.MUNICIPALITIES and text.startswith("县", pos):
+        yield pos + 1
+
+
 def _readings(text: str, pos: int, last: Hit | None, mismatched: bool) -> Iterator[tuple[Hit, ...]]:
-    yield ()
-    if last is not None and last.entry.rank == 2:
-        return
-    for hit in _candidates(text, pos, last, mismatched):
-        for rest in _readings(text, _skip(text, hit.end), hit, mismatched or hit.mismatch):
-            yield (hit, *rest)
+    """Every reading from ``pos`` on that cannot be lengthened by a fitting division
+    (a shorter one always scores lower); the empty reading when none fits."""
+    candidates = (
+        []
+        if last is not None and last.entry.rank == 2
+        else _candidates(text, pos, last, mismatched)
+    )
+    if not candidates or all(h.mismatch for h in candidates):
+        yield ()
+    for hit in candidates:
+        for nxt in _after(text, hit):
+            for rest in _readings(text, nxt, hit, mismatched or hit.mismatch):
+                yield (hit, *rest)
 
 
 def _score(reading: tuple[Hit, ...], year: int | None) -> tuple[int, ...]:
     """More divisions, longer text, full names, names in use, then the most recent names."""
-    strays = sum(h.mismatch for h in reading)
-    return (
-        len(reading) - 2 * strays,
-        sum(h.end - h.start for h in reading),
-        sum(not h.entry.short for h in reading),
-        sum(h.entry.in_use(year) for h in reading),
-        sum(h.entry.until for h in reading),
-    )
+    count = chars = full = used = recent = 0
+    for h in reading:
+        count += -1 if h.mismatch else 1
+        chars += h.end - h.start
+        full += not h.entry.short
+        used += h.entry.in_use(year)
+        recent += h.entry.until
+    return (count, chars, full, used, recent)
 
 
 def _contains(outer: Hit, inner: Hit) -> bool:
@@ -212,18 +252,18 @@ def _best(text: str, year: int | None) -> tuple[tuple[Hit, ...], ...]:
 
 
 def _street(rest: str) -> tuple[str | None, str]:
-    town = _ROAD_TOWN.match(rest) or _TOWN.match(rest)
-    if town:
-        return town.group(), rest[town.end() :].lstrip("".join(_SEPARATORS))
-    road = _ROAD.match(rest)
-    if road:
-        return road.group(), rest[road.end() :].lstrip("".join(_SEPARATORS))
+    """A sub-district, town or township; else a road (with its number); else a named
+    place with a house number (清华园1号, 团结湖北里3号)."""
+    found = _ROAD_TOWN.match(rest) or _TOWN.match(rest) or _ROAD.match(rest)
+    found = found or _NUMBERED.match(rest)
+    if found:
+        return found.group(), rest[found.end() :].lstrip("".join(_SEPARATORS))
     return None, rest
 
 
 def parse(text: str, year: int | None) -> Parse:
     """Read a cleaned address (see :func:`clean`); ``year`` decides which names are in use."""
     readings = _best(text, year)
-    end = _skip(text, readings[0][-1].end) if readings else _skip(text, 0)
+    end = next(_after(text, readings[0][-1])) if readings else _skip(text, 0)
     street, detail = _street(text[end:])
     return Parse(text, readings, street, detail)
