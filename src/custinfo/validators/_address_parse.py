@@ -17,6 +17,7 @@ the input length times the longest name: no backtracking regular expressions.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -64,6 +65,10 @@ _ROAD = re.compile(
 )
 
 
+# Development and pilot zones are not divisions; a county may follow one.
+_ZONE = re.compile(
+    r"[^\W\d_]{2,10}?(?:经济技术开发区|高新技术产业开发区|开发区|高新区|新区|园区|实验区|合作区|示范区)"
+)
 _NUMBERED = re.compile(
     r"[^\W\d_号室栋幢层楼座]{2,12}?[甲乙丙丁]?\d{1,5}(?:-\d{1,4})?(?:号|號)(?![楼栋幢座层室单院])"
 )
@@ -141,6 +146,17 @@ def scope(entry: Entry) -> str:
     return entry.division.code[:4]
 
 
+@functools.cache
+def _heir_scope(code: str) -> str | None:
+    # Divisions now under the heir of a former prefecture fit under its old name too
+    # (贵州省毕节地区七星关区: 七星关区 is under 毕节市, which 毕节地区 became).
+    division = names.get_division(code)
+    heir = names.successor(division, None)
+    if heir is None or heir.code == code or heir.level != "prefecture":
+        return None
+    return heir.code[:4]
+
+
 def _fits(last: Hit | None, entry: Entry) -> bool:
     as_own_city = entry.rank == 1 and entry.division.level == "province"
     if last is None:
@@ -149,7 +165,13 @@ def _fits(last: Hit | None, entry: Entry) -> bool:
         return False
     if as_own_city:
         return last.entry.rank == 0 and last.entry.division.code == entry.division.code
-    return entry.division.code.startswith(scope(last.entry))
+    code = entry.division.code
+    if code.startswith(scope(last.entry)):
+        return True
+    if last.entry.rank == 1 and not last.entry.current:
+        heir = _heir_scope(last.entry.division.code)
+        return heir is not None and code.startswith(heir)
+    return False
 
 
 def _skip(text: str, pos: int) -> int:
@@ -177,6 +199,9 @@ def _candidates(text: str, pos: int, last: Hit | None, mismatched: bool) -> list
         hit = Hit(entry, pos, end)
         if entry.short and _ROADLIKE.match(text, end) and not _continued(text, end, hit):
             continue
+        own_city = entry.short and entry.rank == 1 and entry.division.level == "province"
+        if own_city and not _continued(text, end, hit):
+            continue  # 北京市北京朝阳区, but not 北京市北京经济技术开发区
         if entry.name.endswith("市") and text.startswith("场", end):
             continue  # 市场, a market
         if _fits(last, entry):
@@ -188,19 +213,28 @@ def _candidates(text: str, pos: int, last: Hit | None, mismatched: bool) -> list
     return found or strays
 
 
-def _after(text: str, hit: Hit) -> Iterator[int]:
-    """Where the next division may start: separators, 市辖区 and a repeated name skipped;
-    for a municipality also after the 县 of its county grouping (重庆市县城口县)."""
+def _after(text: str, hit: Hit) -> Iterator[tuple[int, bool]]:
+    """Where the next division may start, and whether it must be a full name.
+
+    Separators, 市辖区 and a repeated name are skipped; for a municipality the next may
+    also follow the 县 of its county grouping (重庆市县城口县); and a full name may follow
+    a development zone, which is not a division (河北省雄安新区容城县).
+    """
     pos = _skip(text, hit.end)
     written = text[hit.start : hit.end]
     if text.startswith(written, pos):  # 南京市南京市鼓楼区, from a form filled twice
         pos = _skip(text, pos + len(written))
-    yield pos
+    yield pos, False
     if hit.entry.division.code in names.MUNICIPALITIES and text.startswith("县", pos):
-        yield pos + 1
+        yield pos + 1, False
+    zone = _ZONE.match(text, pos)
+    if zone:
+        yield _skip(text, zone.end()), True
 
 
-def _readings(text: str, pos: int, last: Hit | None, mismatched: bool) -> Iterator[tuple[Hit, ...]]:
+def _readings(
+    text: str, pos: int, last: Hit | None, mismatched: bool, full_only: bool = False
+) -> Iterator[tuple[Hit, ...]]:
     """Every reading from ``pos`` on that cannot be lengthened by a fitting division
     (a shorter one always scores lower); the empty reading when none fits."""
     candidates = (
@@ -208,11 +242,13 @@ def _readings(text: str, pos: int, last: Hit | None, mismatched: bool) -> Iterat
         if last is not None and last.entry.rank == 2
         else _candidates(text, pos, last, mismatched)
     )
+    if full_only:
+        candidates = [h for h in candidates if not h.entry.short and not h.mismatch]
     if not candidates or all(h.mismatch for h in candidates):
         yield ()
     for hit in candidates:
-        for nxt in _after(text, hit):
-            for rest in _readings(text, nxt, hit, mismatched or hit.mismatch):
+        for nxt, full in _after(text, hit):
+            for rest in _readings(text, nxt, hit, mismatched or hit.mismatch, full):
                 yield (hit, *rest)
 
 
@@ -264,6 +300,6 @@ def _street(rest: str) -> tuple[str | None, str]:
 def parse(text: str, year: int | None) -> Parse:
     """Read a cleaned address (see :func:`clean`); ``year`` decides which names are in use."""
     readings = _best(text, year)
-    end = next(_after(text, readings[0][-1])) if readings else _skip(text, 0)
+    end = next(_after(text, readings[0][-1]))[0] if readings else _skip(text, 0)
     street, detail = _street(text[end:])
     return Parse(text, readings, street, detail)
