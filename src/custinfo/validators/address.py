@@ -36,15 +36,15 @@ import datetime
 import functools
 import random
 from collections.abc import Iterator, Sequence
-from typing import Literal
 
 from attrs import define
 
 from custinfo import divisions, masking, normalize
-from custinfo.divisions import Division
 from custinfo.findings import Check, DefinitionError, InvalidValue, Problem, Severity
 from custinfo.validators import _address_names as names
 from custinfo.validators import _address_parse as parsing
+from custinfo.validators import _address_resolve as resolve
+from custinfo.validators._address_resolve import LEVELS
 
 __all__ = [
     "LEVELS",
@@ -62,9 +62,6 @@ __all__ = [
     "validate",
 ]
 
-Level = Literal["province", "city", "district", "street", "detail"]
-LEVELS: tuple[Level, ...] = ("province", "city", "district", "street", "detail")
-"""The parts of an address, outermost first; ``require`` names one of them."""
 
 MAX_LENGTH = 200
 """Longest address accepted (after cleaning); longer input is refused before parsing."""
@@ -162,151 +159,7 @@ class AddressInfo:
         return any(c.startswith(prefix) for c in codes)
 
 
-@define(frozen=True, slots=True)
-class _Resolution:
-    """One reading turned into parts: (name, code) for province, city and district."""
-
-    parts: tuple[tuple[str | None, str | None], ...]
-    applies: tuple[bool, bool, bool]
-    historic_code: str | None
-    problems: tuple[Problem, ...]
-    written: frozenset[int]
-
-
-def _name(division: Division, year: int | None) -> str:
-    found = division.name if year is None else division.name_in(year)
-    return names.display(found or division.name)
-
-
-def _parts(
-    target: Division, year: int | None
-) -> tuple[list[tuple[str | None, str | None]], list[bool]]:
-    path = divisions.path(target.code)
-    province = path[0]
-    parts: list[tuple[str | None, str | None]] = [(_name(province, year), province.code)]
-    parts += [(None, None), (None, None)]
-    applies = [True, True, True]
-    if province.code in names.SPECIAL_REGIONS:
-        applies[1] = applies[2] = False
-    elif province.code in names.MUNICIPALITIES:
-        grouping = target.code[:4] + "00" if target.level == "county" else None
-        parts[1] = (parts[0][0], grouping)
-    else:
-        city = next((d for d in path if d.level == "prefecture"), None)
-        if city is not None and names.display(city.name) not in names.PLACEHOLDERS:
-            parts[1] = (_name(city, year), city.code)
-        elif target.level == "county":
-            applies[1] = False  # administered by the province (仙桃市, 石河子市)
-    if target.level == "county":
-        parts[2] = (_name(target, year), target.code)
-    elif target.code in names.no_districts():
-        applies[2] = False
-    return parts, applies
-
-
-def _hit_problems(
-    reading: Sequence[parsing.Hit],
-    parts: Sequence[tuple[str | None, str | None]],
-    resolved: bool,
-    year: int | None,
-) -> Iterator[Problem]:
-    previous: parsing.Hit | None = None
-    for hit in reading:
-        entry = hit.entry
-        if hit.mismatch and previous is not None:
-            params = {"name": entry.name, "parent": previous.entry.name}
-            yield Problem("address.mismatch", params=params)
-        previous = hit
-        if (entry.rank == 1 and entry.division.level == "province") or entry.in_use(year):
-            continue  # in use, or a municipality written again as its own city
-        current = parts[entry.rank][0]
-        if hit is reading[-1] and parts[2][1] is not None and entry.rank < 2:
-            current = _path_text([(None, None), *parts[1:]])  # 莱芜市 is now 济南市莱芜区
-        if resolved and current and current != entry.name:
-            params = {"name": entry.name, "current": current}
-            yield Problem("address.renamed", Severity.WARNING, params)
-        elif not resolved:
-            until = names.last_year(entry.division, entry.name) or entry.division.until
-            known: dict[str, object] = {"name": entry.name}
-            if until is not None:
-                known["until"] = until
-            yield Problem("address.historic", Severity.WARNING, known)
-
-
-def _resolve(reading: tuple[parsing.Hit, ...], year: int | None) -> _Resolution:
-    deepest = reading[-1].entry.division
-    heir = deepest if reading[-1].entry.in_use(year) else names.successor(deepest, year)
-    target = heir or deepest
-    parts, applies = _parts(target, year if heir is not None else deepest.until)
-    for hit in reading:  # a name not yet in use on ``today`` is shown as written
-        rank, code = hit.entry.rank, hit.entry.division.code
-        if hit.entry.in_use(year) and parts[rank][1] == code:
-            parts[rank] = (hit.entry.name, code)
-    problems = tuple(_hit_problems(reading, parts, heir is not None, year))
-    historic = deepest.code if heir is not None and heir.code != deepest.code else None
-    written = frozenset(h.entry.rank for h in reading)
-    return _Resolution(
-        tuple(parts), (applies[0], applies[1], applies[2]), historic, problems, written
-    )
-
-
-def _path_text(parts: Sequence[tuple[str | None, str | None]]) -> str:
-    province, city, district = (p[0] for p in parts)
-    return "".join(p for p in (province, city if city != province else None, district) if p)
-
-
-@define(frozen=True, slots=True)
-class _Merged:
-    parts: tuple[tuple[str | None, str | None], ...]
-    applies: tuple[bool, bool, bool]
-    historic_code: str | None
-    problems: tuple[Problem, ...]
-    inferred: tuple[str, ...]
-    ambiguous: int | None  # the first level the readings disagree on
-
-
-def _merge(resolutions: Sequence[_Resolution], name: str, need: int) -> _Merged:
-    parts: list[tuple[str | None, str | None]] = []
-    ambiguous: int | None = None
-    for rank in range(3):
-        values = {r.parts[rank] for r in resolutions}
-        if len(values) == 1:
-            parts.append(values.pop())
-            continue
-        ambiguous = rank if ambiguous is None else ambiguous
-        spelled = {v[0] for v in values}
-        parts.append((spelled.pop(), None) if len(spelled) == 1 else (None, None))
-    applies = tuple(any(r.applies[i] for r in resolutions) for i in range(3))
-    problems: list[Problem] = []
-    for problem in (p for r in resolutions for p in r.problems):
-        if problem not in problems:
-            problems.append(problem)
-    if ambiguous is not None:
-        candidates = tuple(sorted({_path_text(r.parts) for r in resolutions}))
-        severity = Severity.ERROR if ambiguous <= need else Severity.WARNING
-        params = {"name": name, "level": LEVELS[ambiguous], "candidates": candidates}
-        problems.insert(0, Problem("address.ambiguous", severity, params))
-    first = resolutions[0]
-    inferred = tuple(
-        LEVELS[rank]
-        for rank in (0, 1)
-        if rank not in first.written
-        and parts[rank][0] is not None
-        and not (rank == 1 and parts[0][1] in names.MUNICIPALITIES)
-        and (ambiguous is None or rank < ambiguous)
-    )
-    historic = first.historic_code if len(resolutions) == 1 else None
-    return _Merged(
-        tuple(parts),
-        (applies[0], applies[1], applies[2]),
-        historic,
-        tuple(problems),
-        inferred,
-        ambiguous,
-    )
-
-
-def _level_problems(merged: _Merged | None, need: int) -> Iterator[Problem]:
+def _level_problems(merged: resolve.Merged | None, need: int) -> Iterator[Problem]:
     for rank in range(3):
         if merged is not None and (
             not merged.applies[rank] or (merged.ambiguous is not None and rank >= merged.ambiguous)
@@ -332,7 +185,7 @@ def _level_of(parts: Sequence[tuple[str | None, str | None]]) -> str | None:
     return "province" if parts[0][1] is not None else None
 
 
-def _info(parsed: parsing.Parse, merged: _Merged | None) -> AddressInfo:
+def _info(parsed: parsing.Parse, merged: resolve.Merged | None) -> AddressInfo:
     detail = parsed.detail or None
     if merged is None:
         return AddressInfo(street=parsed.street, detail=detail)
@@ -374,8 +227,8 @@ def _analyse(text: str, need: int, year: int | None) -> tuple[AddressInfo, list[
     parsed = parsing.parse(text, year)
     merged = None
     if parsed.readings:
-        resolutions = [_resolve(r, year) for r in parsed.readings]
-        merged = _merge(resolutions, parsed.readings[0][-1].entry.name, need)
+        resolutions = [resolve.resolve(r, year) for r in parsed.readings]
+        merged = resolve.merge(resolutions, parsed.readings[0][-1].entry.name, need)
     problems = list(merged.problems) if merged else []
     problems += _level_problems(merged, need)
     if parsed.street is None:
@@ -566,6 +419,6 @@ def generate(rng: random.Random) -> str:
     """A realistic address in a real county (or a city without districts), in use today."""
     code = rng.choice(_leaves())
     target = names.get_division(code)
-    parts, _ = _parts(target, None)
+    parts, _ = resolve.parts_of(target, None)
     street, detail = _street(rng)
     return AddressInfo(parts[0][0], parts[1][0], parts[2][0], street, detail).format()
