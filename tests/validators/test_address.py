@@ -30,6 +30,7 @@ PARTS = (
     "detail",
     "code",
     "level",
+    "division_level",
     "city_code",
     "historic_code",
 )
@@ -149,7 +150,7 @@ def test_a_municipality_is_province_and_city() -> None:
 
 def test_a_municipality_alone_reaches_the_city_level() -> None:
     found = address.info("上海")
-    assert (found.province, found.city, found.code, found.level) == (
+    assert (found.province, found.city, found.code, found.division_level) == (
         "上海市",
         "上海市",
         "310000",
@@ -387,7 +388,7 @@ def test_generated_addresses_parse_back_to_their_parts(rng: random.Random) -> No
     assert result.ok and all(p.severity is Severity.INFO for p in result.problems), codes(result)
     assert found.format() == text == result.value
     assert found.code is not None and divisions.get(found.code) is not None
-    assert found.street and found.detail
+    assert found.street and found.detail and found.level == "detail"
     assert divisions.path(found.code)[0].code == found.province_code
 
 
@@ -453,3 +454,17 @@ _NOISE = "地址:：中国北京市 邮编100000()（）,，朝阳区路号"
 def test_compact_is_idempotent(value: str) -> None:
     once = address.compact(value)
     assert address.compact(once) == once
+
+
+@pytest.mark.parametrize("require", address.LEVELS)
+def test_the_level_reached_decides_whether_the_required_levels_are_present(require: str) -> None:
+    missing = {f"address.no_{level}" for level in address.LEVELS}
+    for case in CASES:
+        result = address.check(case["address"], require=require)
+        reached = result.info.level
+        deep_enough = reached is not None and (
+            address.LEVELS.index(reached) >= address.LEVELS.index(require)
+        )
+        errors = {p.code for p in result.problems if p.severity is Severity.ERROR}
+        if not errors - missing:  # no mismatch or ambiguity: completeness alone decides
+            assert result.ok is deep_enough, (case["address"], require, reached)

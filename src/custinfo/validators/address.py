@@ -35,7 +35,7 @@ from __future__ import annotations
 import datetime
 import functools
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from attrs import define
 
@@ -111,12 +111,16 @@ class InvalidAddress(InvalidValue):
 class AddressInfo:
     """The parts of an address and the division code it resolves to.
 
-    ``code`` is the deepest division reached (a county, else the city, else the
-    province); ``level`` says which (``"province"``, ``"city"`` or ``"district"``;
-    a municipality alone reaches ``"city"``). For a former name ``code`` is the
-    division in use now and ``historic_code`` the one written. ``city_code`` of a
-    municipality is its 市辖区 (``xx0100``) or 县 (``xx0200``) grouping code.
-    ``inferred`` lists levels filled in from a lower one.
+    ``level`` is the level the address reaches: the deepest of ``"province"``,
+    ``"city"``, ``"district"``, ``"street"``, ``"detail"`` with every level above it
+    present (a level that does not exist there, like a district in 东莞市, counts as
+    present); ``check(..., require=r)`` finds no missing level when ``level`` is ``r``
+    or deeper. ``code`` is the deepest division resolved (a county, else the city, else
+    the province) and ``division_level`` its level (a municipality alone is a
+    ``"city"``). For a former name ``code`` is the division in use now and
+    ``historic_code`` the one written. ``city_code`` of a municipality is its 市辖区
+    (``xx0100``) or 县 (``xx0200``) grouping code. ``inferred`` lists levels filled
+    in from a lower one (天河区 implies 广州市 and 广东省).
     """
 
     province: str | None = None
@@ -126,6 +130,7 @@ class AddressInfo:
     detail: str | None = None
     code: str | None = None
     level: str | None = None
+    division_level: str | None = None
     province_code: str | None = None
     city_code: str | None = None
     district_code: str | None = None
@@ -176,13 +181,36 @@ def _level_problems(merged: resolve.Merged | None, need: int) -> Iterator[Proble
             )
 
 
-def _level_of(parts: Sequence[tuple[str | None, str | None]]) -> str | None:
+def _division_level(merged: resolve.Merged) -> str | None:
     """The level of the deepest division known by its code (a municipality is a city)."""
+    parts = merged.parts
     if parts[2][1] is not None:
         return "district"
     if parts[1][1] is not None or (parts[1][0] is not None and parts[0][1] in names.MUNICIPALITIES):
         return "city"
     return "province" if parts[0][1] is not None else None
+
+
+def _reached(merged: resolve.Merged | None, street: str | None, detail: str) -> str | None:
+    """The deepest level with every level above it present; a level that does not exist
+    there counts as present (广东省东莞市 reaches the district level)."""
+    if merged is None:
+        return None
+    division = _division_level(merged)
+    present = [
+        merged.parts[0][1] is not None,
+        division in ("city", "district"),
+        division == "district",
+        street is not None,
+        bool(detail),
+    ]
+    applies = (*merged.applies, True, True)
+    reached = None
+    for rank, level in enumerate(LEVELS):
+        if applies[rank] and not present[rank]:
+            break
+        reached = level
+    return reached
 
 
 def _info(parsed: parsing.Parse, merged: resolve.Merged | None) -> AddressInfo:
@@ -198,7 +226,8 @@ def _info(parsed: parsing.Parse, merged: resolve.Merged | None) -> AddressInfo:
         street=parsed.street,
         detail=detail,
         code=code,
-        level=_level_of(merged.parts),
+        level=_reached(merged, parsed.street, parsed.detail),
+        division_level=_division_level(merged),
         province_code=pcode,
         city_code=ccode,
         district_code=dcode,
