@@ -468,3 +468,50 @@ def test_the_level_reached_decides_whether_the_required_levels_are_present(requi
         errors = {p.code for p in result.problems if p.severity is Severity.ERROR}
         if not errors - missing:  # no mismatch or ambiguity: completeness alone decides
             assert result.ok is deep_enough, (case["address"], require, reached)
+
+
+def _short(name: str) -> str:
+    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市", "地区", "盟"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+@settings(deadline=None)
+@given(
+    st.randoms(use_true_random=False),
+    st.booleans(),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from(["", " ", "-", ",", "/", "，"]),
+    st.sampled_from(["", "地址：", "联系地址: ", "中国"]),
+    st.sampled_from(["", " 邮编100000", "(100000)"]),
+    st.booleans(),
+)
+def test_a_generated_address_written_loosely_resolves_to_the_same_division(
+    rng: random.Random,
+    short_province: bool,
+    drop_province: bool,
+    short_city: bool,
+    separator: str,
+    label: str,
+    postal: str,
+    wide_digits: bool,
+) -> None:
+    found = address.info(address.generate(rng))
+    own_city = found.city is not None and found.city != found.province
+    province = "" if drop_province and own_city else found.province or ""
+    province = _short(province) if short_province else province
+    city = (found.city or "") if own_city else ""
+    city = _short(city) if short_city else city
+    parts = [p for p in (province, city, found.district or "") if p]
+    text = label + separator.join(parts) + separator + f"{found.street}{found.detail}" + postal
+    if wide_digits:
+        text = text.translate({ord(d): ord(d) + 0xFEE0 for d in "0123456789"})
+    result = address.check(text)
+    ambiguous = [p for p in result.problems if p.code == "address.ambiguous"]
+    if ambiguous:  # a county name shared in the province, once its city is left out
+        assert any(address.info(c).code == found.code for c in ambiguous[0].params["candidates"])
+    else:
+        assert result.info.code == found.code, text
+        assert (result.info.street, result.info.detail) == (found.street, found.detail)

@@ -98,7 +98,7 @@ def _strip_country(text: str) -> str:
     for country in _COUNTRY:
         if text.startswith(country):
             rest = text[len(country) :].lstrip("".join(_SEPARATORS))
-            if any(e.rank == 0 for e, _ in _matches(rest, 0)):
+            if any(True for _ in _matches(rest, 0)):  # 中国北京, 中国石家庄; not 中国银行
                 return rest
     return text
 
@@ -221,15 +221,26 @@ def _after(text: str, hit: Hit) -> Iterator[tuple[int, bool]]:
     a development zone, which is not a division (河北省雄安新区容城县).
     """
     pos = _skip(text, hit.end)
-    written = text[hit.start : hit.end]
-    if text.startswith(written, pos):  # 南京市南京市鼓楼区, from a form filled twice
-        pos = _skip(text, pos + len(written))
     yield pos, False
+    again = _repeated(text, hit, pos)
+    if again != pos:  # 南京市南京市鼓楼区, from a form filled twice (but 通化通化县)
+        yield again, False
     if hit.entry.division.code in names.MUNICIPALITIES and text.startswith("县", pos):
         yield pos + 1, False
     zone = _ZONE.match(text, pos)
     if zone:
         yield _skip(text, zone.end()), True
+
+
+def _repeated(text: str, hit: Hit, pos: int) -> int:
+    written = text[hit.start : hit.end]
+    return _skip(text, pos + len(written)) if text.startswith(written, pos) else pos
+
+
+def _end(text: str, hit: Hit) -> int:
+    """Where the street begins after the last division (a full name repeated skipped)."""
+    pos = _skip(text, hit.end)
+    return pos if hit.entry.short else _repeated(text, hit, pos)
 
 
 def _readings(
@@ -300,6 +311,6 @@ def _street(rest: str) -> tuple[str | None, str]:
 def parse(text: str, year: int | None) -> Parse:
     """Read a cleaned address (see :func:`clean`); ``year`` decides which names are in use."""
     readings = _best(text, year)
-    end = next(_after(text, readings[0][-1]))[0] if readings else _skip(text, 0)
+    end = _end(text, readings[0][-1]) if readings else _skip(text, 0)
     street, detail = _street(text[end:])
     return Parse(text, readings, street, detail)
