@@ -483,6 +483,7 @@ def _short(name: str) -> str:
     st.booleans(),
     st.booleans(),
     st.booleans(),
+    st.booleans(),
     st.sampled_from(["", " ", "-", ",", "/", "，"]),
     st.sampled_from(["", "地址：", "联系地址: ", "中国"]),
     st.sampled_from(["", " 邮编100000", "(100000)"]),
@@ -493,6 +494,7 @@ def test_a_generated_address_written_loosely_resolves_to_the_same_division(
     short_province: bool,
     drop_province: bool,
     short_city: bool,
+    drop_city: bool,
     separator: str,
     label: str,
     postal: str,
@@ -504,6 +506,7 @@ def test_a_generated_address_written_loosely_resolves_to_the_same_division(
     province = _short(province) if short_province else province
     city = (found.city or "") if own_city else ""
     city = _short(city) if short_city else city
+    city = "" if drop_city and found.district else city
     parts = [p for p in (province, city, found.district or "") if p]
     text = label + separator.join(parts) + separator + f"{found.street}{found.detail}" + postal
     if wide_digits:
