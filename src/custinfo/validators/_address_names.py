@@ -312,9 +312,12 @@ def name_in_use(division: Division, year: int | None) -> str | None:
 
 
 def _stem(name: str) -> str:
-    for suffix in ("自治县", "自治旗", *_GENERIC_SUFFIXES):
+    for suffix in ("自治县", "自治旗", "自治州"):
         if name.endswith(suffix) and len(name) > len(suffix):
             return _strip_ethnic(name[: -len(suffix)])
+    for suffix in _GENERIC_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
     return name
 
 
