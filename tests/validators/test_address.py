@@ -301,6 +301,8 @@ def test_within_compares_with_the_current_and_the_written_code() -> None:
     assert found.within("510118") and found.within("510132")
     assert found.within("510100") and found.within("510101") and found.within("510000")
     assert not found.within("510104") and not found.within("440000")
+    written_now = address.info("四川省成都市新津区五津镇")
+    assert written_now.within("510132") and not written_now.within("510131")
 
 
 # --- completeness ------------------------------------------------------------------------

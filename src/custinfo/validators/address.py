@@ -107,6 +107,15 @@ class InvalidAddress(InvalidValue):
     """An address that is unusable or not complete down to the required level."""
 
 
+def _inside(code: str, region: str) -> bool:
+    division = divisions.get(region)
+    if region.endswith("0000"):
+        return code.startswith(region[:2])
+    if region.endswith("00") or (division is not None and division.name == "市辖区"):
+        return code.startswith(region[:4])
+    return code == region
+
+
 @define(frozen=True, slots=True)
 class AddressInfo:
     """The parts of an address and the division code it resolves to.
@@ -146,7 +155,9 @@ class AddressInfo:
     def within(self, region: str) -> bool:
         """True when the address lies in the division ``region`` (six digits).
 
-        A 市辖区 code (``xxxx01``, ``110100``) stands for its whole city.
+        A 市辖区 code (``xxxx01``, ``110100``) stands for its whole city; a code no
+        longer in use also stands for the division it became (a USCC issued in
+        新津县, 510132, for an address now written 新津区).
 
         >>> info("北京市朝阳区建国路88号").within("110101"), info("广州市天河区").within("440101")
         (False, True)
@@ -155,13 +166,9 @@ class AddressInfo:
         if len(region) != 6 or not region.isdigit() or not codes:
             return False
         division = divisions.get(region)
-        if region.endswith("0000"):
-            prefix = region[:2]
-        elif region.endswith("00") or (division is not None and division.name == "市辖区"):
-            prefix = region[:4]
-        else:
-            return region in codes
-        return any(c.startswith(prefix) for c in codes)
+        heir = names.successor(division, None) if division is not None else None
+        regions = {region} | ({heir.code} if heir is not None else set())
+        return any(_inside(code, r) for code in codes for r in regions)
 
 
 def _level_problems(merged: resolve.Merged | None, need: int) -> Iterator[Problem]:
