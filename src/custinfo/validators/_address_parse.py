@@ -5,8 +5,10 @@ after the previous (separators between them skipped), each a level below the
 last and inside it. A short form followed by a road word is a road (北京路, 中山北路),
 unless a division inside it follows (广东中山 is 中山市). Every consistent reading
 is scored (more divisions, longer matches, full names, names in use) and the best
-kept; equal readings that are not nested are an ambiguity. The work is bounded by
-the input length times the longest name: no backtracking regular expressions.
+kept; equal readings that are not nested are an ambiguity. Names are looked up in
+a dict by their first two characters and length, only where a division may start,
+and every regular expression is anchored with bounded repetition: the work grows
+at most linearly with the input.
 
 >>> r = parse("广东省广州市越秀区北京路88号", None)
 >>> [h.entry.name for h in r.readings[0]], r.street, r.detail

@@ -5,8 +5,11 @@ Division names and codes come from the GB/T 2260 table with its history
 (广西, 内蒙古, 甘肃兰州, 延边州, 西湖), municipalities (北京市 is province and city),
 prefecture-level cities without districts (东莞市), county-level cities, and
 historic names (新津县, now 新津区), which are recognised and reported. The street
-is a sub-district, town or township (五津街道, 虎门镇, XX乡) or else a road with its
-number (北京路88号); the detail is what follows.
+is a sub-district, town or township (五津街道, 虎门镇, XX乡), else a road with its
+number (北京路88号), else a named place with a house number (清华园1号); the detail
+is what follows. Labels (``地址：``), postal codes, a leading 中国, spaces,
+separators between the parts and full-width digits are dropped; a development zone
+written before its county (雄安新区容城县) is passed over.
 
 >>> i = info("广州市越秀区北京路88号")
 >>> i.province, i.city, i.district, i.street, i.code
@@ -27,7 +30,13 @@ below it) and ``address.no_detail`` (a warning). A province or city left out but
 implied by what follows (天河区 is in 广州市) is filled in, with an info finding.
 Levels that do not exist are not missing: 东莞市 has no districts, 仙桃市 is
 administered by its province, and the table has no divisions in Hong Kong, Macao
-and Taiwan.
+and Taiwan. A name shared by several divisions (鼓楼区 is in four cities) is
+resolved by what is written above it, else reported as ``address.ambiguous`` with
+the candidates; a division outside the one written above it is
+``address.mismatch``; a former name is ``address.renamed`` (naming the current
+one; the address resolves to it) or ``address.historic`` (abolished without a
+clear heir), relative to ``today`` when given. :func:`mask` keeps the province and
+city only.
 """
 
 from __future__ import annotations
