@@ -37,6 +37,7 @@ _NAMES = (
     "email",
     "person_name",
     "company_name",
+    "address",
 )
 
 
