@@ -30,10 +30,10 @@ from custinfo.findings import (
     Severity,
 )
 from custinfo.model import Field, Form
-from custinfo.rules import Rule, RuleContext, rule
+from custinfo.rules import Rule, RuleContext, find_duplicates, rule
 
 if TYPE_CHECKING:
-    from custinfo import forms, validators
+    from custinfo import forms, metrics, validators
 
 __version__ = "0.1.0.dev0"
 
@@ -54,12 +54,14 @@ __all__ = [
     "Severity",
     "__version__",
     "data_sources",
+    "find_duplicates",
     "forms",
+    "metrics",
     "rule",
     "validators",
 ]
 
-_LAZY = {"forms", "validators"}
+_LAZY = {"forms", "metrics", "validators"}
 
 
 def __getattr__(name: str) -> Any:

@@ -52,6 +52,11 @@ class Severity(enum.StrEnum):
 _RANK = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}
 
 
+def _params_key(params: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    # params may hold lists; their repr is a stable, hashable stand-in
+    return tuple(sorted((k, repr(v)) for k, v in params.items()))
+
+
 def _frozen_params(params: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return _EMPTY if not params else MappingProxyType(dict(params))
 
@@ -99,6 +104,9 @@ class Problem:
     severity: Severity = Severity.ERROR
     params: Mapping[str, Any] = attrs.field(default=_EMPTY, converter=_frozen_params)
 
+    def __hash__(self) -> int:
+        return hash((self.code, self.severity, _params_key(self.params)))
+
 
 @define(frozen=True, slots=True)
 class Check:
@@ -134,6 +142,9 @@ class Finding:
     severity: Severity = attrs.field(default=Severity.ERROR, converter=Severity)
     params: Mapping[str, Any] = attrs.field(default=_EMPTY, converter=_frozen_params)
     value: str | None = None
+
+    def __hash__(self) -> int:
+        return hash((self.field, self.code, self.severity, _params_key(self.params), self.value))
 
     def message(self, locale: str = "zh") -> str:
         """The text of this finding in ``locale`` (``"zh"`` or ``"en"``)."""

@@ -53,11 +53,14 @@ def lookup(code: str) -> Message | None:
     if found is not None:
         return found
     prefix = code.partition(".")[0]
-    owner = _OWNERS.get(prefix, f"custinfo.validators.{prefix}")
-    try:
+    owner = _OWNERS.get(prefix)
+    module: object = None
+    if owner is not None:
         module = importlib.import_module(owner)
-    except (ImportError, ValueError):
-        return None
+    elif prefix.isidentifier():
+        from custinfo import validators
+
+        module = validators.find(prefix)
     catalog: Mapping[str, Message] = getattr(module, "MESSAGES", {})
     return catalog.get(code)
 

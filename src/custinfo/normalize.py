@@ -163,5 +163,9 @@ def compact(value: str, keep: str = "") -> str:
 
 
 def nfc(value: str) -> str:
-    """Unicode NFC (composed) form; never NFKC, which would change rare name characters."""
+    """Unicode NFC (composed accents, for Latin text).
+
+    Not for Chinese names: CJK compatibility ideographs (U+F900–U+FAFF) have
+    canonical decompositions, so even NFC replaces them; :func:`text` does not.
+    """
     return unicodedata.normalize("NFC", value)

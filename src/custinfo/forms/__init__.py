@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from custinfo import plugins
 from custinfo.findings import DefinitionError
 from custinfo.forms.collection import collection
 from custinfo.forms.enterprise import MESSAGES, enterprise, enterprise_v2_0
@@ -25,6 +26,7 @@ __all__ = [
 ]
 
 _REGISTRY: dict[str, dict[str, Form]] = {}
+_plugins_loaded = False
 
 
 def _version_key(version: str) -> tuple[int | str, ...]:
@@ -41,13 +43,25 @@ def register(form: Form, *, replace: bool = False) -> Form:
     return form
 
 
+def _load_plugins() -> None:
+    global _plugins_loaded  # noqa: PLW0603 - the registry loads plugins once
+    if not _plugins_loaded:
+        _plugins_loaded = True
+        for form in plugins.plugin_forms():
+            versions = _REGISTRY.setdefault(form.name, {})
+            versions.setdefault(form.version, form)
+
+
 def available() -> tuple[str, ...]:
-    """The names of the registered forms."""
+    """The names of the registered forms (plugins' forms included)."""
+    _load_plugins()
     return tuple(sorted(_REGISTRY))
 
 
 def versions(name: str) -> tuple[str, ...]:
     """The registered versions of a form, oldest first."""
+    if name not in _REGISTRY:
+        _load_plugins()
     try:
         return tuple(sorted(_REGISTRY[name], key=_version_key))
     except KeyError:

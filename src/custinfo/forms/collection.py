@@ -6,6 +6,7 @@ Fields, labels and filling rules as the seed writes them; keys are English.
 from __future__ import annotations
 
 from custinfo.model import Field, Form
+from custinfo.rules import standard
 
 __all__ = ["collection"]
 
@@ -55,6 +56,7 @@ collection = Form(
         Field(
             "industry",
             "所属行业",
+            kind="industry",
             required=True,
             group=_BASIC,
             label_en="Industry",
@@ -76,6 +78,7 @@ collection = Form(
         Field(
             "phone",
             "联系方式",
+            kind="mobile",
             required=True,
             group=_CONTACT,
             label_en="Phone",
@@ -189,5 +192,10 @@ collection = Form(
             help_en="YYYY-MM-DD, not in the future",
             aliases=("确认时间",),
         ),
+    ],
+    rules=[
+        standard.customer_type_matches_id,
+        standard.budget_fits_demand,
+        standard.confirmed_not_in_future,
     ],
 )

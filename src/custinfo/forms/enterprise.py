@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from custinfo import normalize
 from custinfo.findings import Check, Problem
 from custinfo.model import Field, Form
-from custinfo.rules import Rule, RuleContext
+from custinfo.rules import standard
 
 __all__ = ["MESSAGES", "TEMPLATES", "enterprise", "enterprise_v2_0", "form_version"]
 
@@ -102,6 +102,7 @@ _FIELDS = [
     Field(
         "industry",
         "所属行业",
+        kind="industry",
         required=True,
         group=_BASIC,
         label_en="Industry",
@@ -134,6 +135,8 @@ _FIELDS = [
     Field(
         "contract_no",
         "合同编号",
+        kind="codes",
+        options={"prefix": "HT"},
         required=True,
         group=_BUSINESS,
         label_en="Contract number",
@@ -143,6 +146,7 @@ _FIELDS = [
     Field(
         "contract_amount",
         "合同金额",
+        kind="money",
         group=_BUSINESS,
         label_en="Contract amount",
         help="如为框架合同,填写年度预估金额;应与客户规模匹配",
@@ -181,6 +185,7 @@ _FIELDS = [
     Field(
         "phone",
         "电话",
+        kind="phone",
         required=True,
         group=_CONTACT,
         label_en="Phone",
@@ -212,6 +217,7 @@ _FIELDS = [
     Field(
         "follow_up_notes",
         "跟进内容",
+        kind="sensitive",
         group=_FOLLOW,
         label_en="Follow-up notes",
         personal="text",
@@ -221,6 +227,8 @@ _FIELDS = [
     Field(
         "archive_no",
         "档案编号",
+        kind="codes",
+        options={"prefix": "KH"},
         group=_ARCHIVE,
         label_en="Archive number",
         help="如 KH-2024-001",
@@ -246,27 +254,6 @@ TEMPLATES: Mapping[str, tuple[str, ...]] = {
 """The field keys of each known template revision."""
 
 
-def _latest_version(ctx: RuleContext) -> bool | dict[str, object]:
-    version = ctx["form_version"]
-    if version == LATEST:
-        return True
-    labels = {f.key: f.label for f in _FIELDS}
-    known = TEMPLATES.get(version)
-    missing = [labels[k] for k in TEMPLATES[LATEST] if known is None or k not in known]
-    return {"version": version, "latest": LATEST, "missing": missing if known else ["?"]}
-
-
-latest_version = Rule(
-    "rule.form_version",
-    reads="form_version",
-    check=_latest_version,
-    message=(
-        "表单版本 {version} 不是最新版 {latest},旧模板缺少:{missing}",
-        "Form version {version} is not the latest ({latest}); the old template lacks: {missing}",
-    ),
-    description="The seed requires the latest template revision (V2.1).",
-)
-
 enterprise = Form(
     name="enterprise",
     title="客户信息管理标准化表单",
@@ -274,7 +261,21 @@ enterprise = Form(
     version=LATEST,
     description="审核通过后1个工作日内录入CRM;信息变更3个工作日内更新;档案保存不少于5年。",
     fields=_FIELDS,
-    rules=[latest_version],
+    rules=[
+        standard.uscc_region_matches_address,
+        standard.cooperation_after_established,
+        standard.follow_up_after_cooperation,
+        standard.follow_up_after_established,
+        standard.follow_up_not_in_future,
+        standard.cooperation_not_in_future,
+        standard.contract_not_before_established,
+        standard.archive_not_before_established,
+        standard.archive_not_in_future,
+        standard.short_name_matches_name,
+        standard.amount_fits_level,
+        standard.level_fits_history,
+        standard.form_version_latest,
+    ],
     crm={"customer_name": "客户全称"},
 )
 

@@ -208,24 +208,28 @@ class Form:
         cleaned: dict[str, Any] = {}
         info: dict[str, Any] = {}
         failed: set[str] = set()
-        for step in plan.steps:
-            value = given.get(step.key)
-            if _blank(value):
-                if step.required:
-                    findings.append(Finding(step.key, "required"))
-                    failed.add(step.key)
+        for key, required, run, show in plan.loop:
+            value = given.get(key)
+            if (
+                value is None
+                or (value.__class__ is str and not value.strip())
+                or (isinstance(value, float) and math.isnan(value))  # a blank cell in pandas
+            ):
+                if required:
+                    findings.append(Finding(key, "required"))
+                    failed.add(key)
                 continue
-            result = step.run(value, cleaned, today)
+            result = run(value, cleaned, today)
             if result.problems:
-                shown = step.show(value)
+                shown = show(value)
                 for p in result.problems:
-                    findings.append(Finding(step.key, p.code, p.severity, p.params, shown))
+                    findings.append(Finding(key, p.code, p.severity, p.params, shown))
                 if not result.ok:
-                    failed.add(step.key)
+                    failed.add(key)
                     continue
-            cleaned[step.key] = result.value
+            cleaned[key] = result.value
             if result.info is not None:
-                info[step.key] = result.info
+                info[key] = result.info
         skipped = self._run_rules(cleaned, info, today, failed, findings)
         return Report(
             self.name,

@@ -13,7 +13,7 @@ import inspect
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from attrs import define
+from attrs import define, field
 
 from custinfo import masking, normalize, validators
 from custinfo.findings import Check, DefinitionError
@@ -85,18 +85,73 @@ def _runner(f: Field) -> Run:
     bound = functools.partial(check, **options) if options else check
     wants_today = "today" in accepted and "today" not in options
     context = f.context
+    run: Run
     if not context and not wants_today:
-        return lambda value, cleaned, today: bound(value)
-    if not context:
-        return lambda value, cleaned, today: bound(value, today=today)
+        run = lambda value, cleaned, today: bound(value)  # noqa: E731
+    elif not context:
+        run = lambda value, cleaned, today: bound(value, today=today)  # noqa: E731
+    else:
 
-    def run(value: object, cleaned: Mapping[str, Any], today: datetime.date) -> Check:
-        extra = {k: cleaned.get(k) for k in context}
-        if wants_today:
-            extra["today"] = today
-        return bound(value, **extra)
+        def run(value: object, cleaned: Mapping[str, Any], today: datetime.date) -> Check:
+            extra = {k: cleaned.get(k) for k in context}
+            if wants_today:
+                extra["today"] = today
+            return bound(value, **extra)
 
-    return run
+    return _Memo(run, context, wants_today)
+
+
+class _Memo:
+    """Remembers the checks of repeated values.
+
+    Choices, dates, industries and collectors repeat from record to record; IDs
+    and phones do not. After a trial of ``TRIAL`` lookups the memo switches
+    itself off for a field whose values rarely repeat, so it never costs more
+    than it saves. Checks are pure functions of the value, the options, the
+    context fields and ``today`` (when they take it), so a remembered
+    :class:`Check` is the same object the check would build again.
+    """
+
+    SIZE = 4096
+    TRIAL = 1024
+    MIN_HIT_RATE = 0.25
+
+    __slots__ = ("cache", "context", "day", "hits", "lookups", "on", "run", "wants_today")
+
+    def __init__(self, run: Run, context: tuple[str, ...], wants_today: bool) -> None:
+        self.run = run
+        self.context = context
+        self.wants_today = wants_today
+        self.cache: dict[object, Check] = {}
+        self.day: datetime.date | None = None
+        self.hits = self.lookups = 0
+        self.on = True
+
+    def __call__(self, value: object, cleaned: Mapping[str, Any], today: datetime.date) -> Check:
+        if not self.on or type(value) is not str:
+            return self.run(value, cleaned, today)
+        if self.wants_today and today != self.day:
+            self.cache.clear()
+            self.day = today
+        key: object = value
+        if self.context:
+            key = (value, *[cleaned.get(k) for k in self.context])
+        try:
+            found = self.cache.get(key)
+        except TypeError:  # an unhashable context value
+            return self.run(value, cleaned, today)
+        self.lookups += 1
+        if found is None:
+            found = self.run(value, cleaned, today)
+            if len(self.cache) >= self.SIZE:
+                self.cache.clear()
+            self.cache[key] = found
+        else:
+            self.hits += 1
+        if self.lookups == self.TRIAL and self.hits < self.TRIAL * self.MIN_HIT_RATE:
+            self.on = False
+            self.cache.clear()
+        return found
 
 
 @define(frozen=True, slots=True)
@@ -107,6 +162,14 @@ class Plan:
     names: Mapping[str, str]
     steps: tuple[Step, ...]
     masks: Mapping[str, Callable[[str], str]]
+    loop: tuple[tuple[str, bool, Run, Callable[[object], str | None]], ...] = field(
+        init=False, repr=False, eq=False
+    )
+    """The steps as plain tuples, for the validation loop."""
+
+    def __attrs_post_init__(self) -> None:
+        loop = tuple((s.key, s.required, s.run, s.show) for s in self.steps)
+        object.__setattr__(self, "loop", loop)
 
     def resolve(self, name: object) -> str | None:
         """The key a column name stands for (key, label, alias), or None."""

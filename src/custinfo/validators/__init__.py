@@ -18,14 +18,26 @@ import random
 from types import ModuleType
 from typing import Any, Protocol, cast, runtime_checkable
 
+from custinfo import plugins
 from custinfo.findings import Check, DefinitionError
 
-__all__ = ["Validator", "available", "get"]
+__all__ = ["Validator", "available", "find", "get"]
 
 _NAMES = (
     "text",
     "choices",
     "dates",
+    "industry",
+    "codes",
+    "money",
+    "sensitive",
+    "mobile",
+    "landline",
+    "phone",
+    "email",
+    "person_name",
+    "company_name",
+    "address",
 )
 
 
@@ -43,13 +55,25 @@ class Validator(Protocol):
 
 
 def available() -> tuple[str, ...]:
-    """The names of the built-in validators."""
-    return _NAMES
+    """The names of the built-in validators, then those of installed plugins."""
+    return _NAMES + tuple(n for n in plugins.validator_names() if n not in _NAMES)
 
 
 def get(name: str) -> Validator:
-    """The validator module called ``name`` (imported on first use)."""
-    if name not in _NAMES:
-        raise DefinitionError(f"unknown validator {name!r}; available: {', '.join(_NAMES)}")
-    module: ModuleType = importlib.import_module(f"{__name__}.{name}")
+    """The validator module called ``name`` (imported on first use; built-ins first,
+    then plugins registered under the ``custinfo.validators`` entry point)."""
+    if name in _NAMES:
+        module: ModuleType | None = importlib.import_module(f"{__name__}.{name}")
+    else:
+        module = plugins.load_validator(name)
+    if module is None:
+        raise DefinitionError(f"unknown validator {name!r}; available: {', '.join(available())}")
     return cast(Validator, module)
+
+
+def find(name: str) -> Validator | None:
+    """Like :func:`get`, but None for an unknown name (used by the message catalog)."""
+    try:
+        return get(name)
+    except DefinitionError:
+        return None

@@ -1,0 +1,74 @@
+"""Which kind of identifier a value is: USCC, resident ID, or something else.
+
+The customer-type rule only needs the *kind*, not a full validation (that is
+the validators' job), so these are the two checksums and a birth-date test:
+
+- USCC, GB 32100-2015: 18 characters of ``0-9A-HJ-NP-RTUW-Y``, the last a
+  check character over the other 17 (weights 3^i mod 31, MOD 31).
+- Resident ID, GB 11643-1999: 17 digits and an ISO 7064 MOD 11-2 check character
+  (``0-9`` or ``X``), digits 7-14 a birth date. The same layout serves the
+  residence permits of Hong Kong, Macao and Taiwan residents (810000, 820000,
+  830000) and the 2023 foreigner's permanent residence ID (first digit 9).
+
+>>> kind("91350100M000100Y43"), kind("11010519491231002X"), kind("E12345678")
+('uscc', 'ric', 'other')
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Literal
+
+from custinfo import normalize
+
+__all__ = ["Kind", "compact", "is_ric", "is_uscc", "kind"]
+
+Kind = Literal["uscc", "ric", "ambiguous", "other"]
+
+_USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_USCC_VALUE = {c: i for i, c in enumerate(_USCC_ALPHABET)}
+_USCC_WEIGHTS = tuple(pow(3, i, 31) for i in range(17))
+_RIC_WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))
+_RIC_CHECK = "10X98765432"
+_EARLIEST_BIRTH = 1900
+
+
+def compact(value: object) -> str | None:
+    """Upper case without spaces and separators (None for non-text or long input)."""
+    raw = normalize.as_text(value)
+    if raw is None or len(raw) > 64:
+        return None
+    return normalize.compact(raw).upper()
+
+
+def is_uscc(code: str) -> bool:
+    """18 characters of the USCC alphabet with a correct MOD 31-3 check character."""
+    if len(code) != 18 or any(c not in _USCC_VALUE for c in code):
+        return False
+    total = sum(_USCC_VALUE[c] * w for c, w in zip(code, _USCC_WEIGHTS, strict=False))
+    return code[17] == _USCC_ALPHABET[(31 - total % 31) % 31]
+
+
+def is_ric(code: str, today: datetime.date | None = None) -> bool:
+    """17 digits and a correct MOD 11-2 check character, around a plausible birth date."""
+    if len(code) != 18 or not code[:17].isdigit() or not code[:17].isascii():
+        return False
+    total = sum(int(c) * w for c, w in zip(code, _RIC_WEIGHTS, strict=False))
+    if code[17] != _RIC_CHECK[total % 11]:
+        return False
+    try:
+        born = datetime.date(int(code[6:10]), int(code[10:12]), int(code[12:14]))
+    except ValueError:
+        return False
+    return born.year >= _EARLIEST_BIRTH and (today is None or born <= today)
+
+
+def kind(value: object, today: datetime.date | None = None) -> Kind:
+    """``"uscc"``, ``"ric"``, ``"ambiguous"`` (both checks pass) or ``"other"``."""
+    code = compact(value)
+    if code is None:
+        return "other"
+    uscc, ric = is_uscc(code), is_ric(code, today)
+    if uscc and ric:
+        return "ambiguous"
+    return "uscc" if uscc else "ric" if ric else "other"

@@ -1,0 +1,397 @@
+"""Names of companies and other organizations, with the ``(简称:…)`` annotation.
+
+A registered name ends in its organizational form (企业名称登记管理规定 2020,
+第六条 and 第十条): 有限公司 or 股份有限公司 (公司法 2023 第七条), （普通合伙）,
+（有限合伙）, （特殊普通合伙） (合伙企业法 第十五、五十六、六十二条), 专业合作社,
+事务所, 分公司 for a branch; an institution or association ends in what it is
+(大学, 医院, 研究所, 协会); a sole trader (个体工商户) in 店, 馆, 部, 行, 厂, 中心
+(个体工商户名称登记管理办法 第十条). The forms are data: ``data/legal_forms.csv``.
+
+Brackets of every style become full-width ``（）``, the form in which business
+licences and the national enterprise credit publicity system print names, so a
+name compares equal to the registered one; the short-name annotation is
+rewritten as ``（简称：…）``:
+
+>>> validate("北京字节跳动科技有限公司【简称:字节跳动】")
+'北京字节跳动科技有限公司（简称：字节跳动）'
+>>> i = info("腾讯科技(深圳)有限公司（以下简称“腾讯”）")
+>>> i.full_name, i.short_name, i.legal_form, i.kind
+('腾讯科技（深圳）有限公司', '腾讯', '有限公司', 'company')
+>>> [check(v).problems[0].code for v in ("腾讯", "北京字节跳动科技", "XX有限公司")]
+['company_name.abbreviation', 'company_name.legal_form', 'company_name.placeholder']
+"""
+
+from __future__ import annotations
+
+import functools
+import random
+import re
+
+from attrs import define
+
+from custinfo import masking, normalize
+from custinfo.data import read_table
+from custinfo.findings import Check, InvalidValue, Problem, Severity
+from custinfo.validators._name_parts import words
+from custinfo.validators._region import leading_region
+from custinfo.validators._script import is_han, script
+
+__all__ = [
+    "MAX_LENGTH",
+    "MESSAGES",
+    "CompanyInfo",
+    "InvalidCompanyName",
+    "check",
+    "compact",
+    "format",
+    "generate",
+    "info",
+    "is_short_name_of",
+    "is_valid",
+    "mask",
+    "validate",
+]
+
+MAX_LENGTH = 150
+"""Longer values are not one organization's name."""
+
+MESSAGES = {
+    "company_name.type": ("单位名称的值类型不正确", "Organization name has the wrong type"),
+    "company_name.empty": ("单位名称为空", "Organization name is empty"),
+    "company_name.too_long": (
+        "单位名称过长(最多 {max_length} 字符)",
+        "Organization name is too long (at most {max_length} characters)",
+    ),
+    "company_name.characters": (
+        "单位名称中含有不允许的字符或括号不配对",
+        "Organization name contains characters not allowed, or unbalanced brackets",
+    ),
+    "company_name.placeholder": (
+        "单位名称是占位写法,不是真实名称",
+        "Organization name is a placeholder, not a real name",
+    ),
+    "company_name.abbreviation": (
+        "单位名称疑似简称,请填写与公章一致的全称",
+        "Organization name looks like an abbreviation; give the full registered name",
+    ),
+    "company_name.legal_form": (
+        "单位名称缺少组织形式(如有限公司、股份有限公司、(有限合伙))",
+        "Organization name lacks its legal form (e.g. 有限公司, 股份有限公司, (有限合伙))",
+    ),
+    "company_name.legal_form_unclear": (
+        "单位名称以“{ending}”结尾,未写明有限公司或股份有限公司",
+        "Organization name ends in “{ending}” without 有限公司 or 股份有限公司",
+    ),
+    "company_name.too_short": (
+        "单位名称的字号过短(应至少两个汉字)",
+        "The trade name part is too short (at least two characters)",
+    ),
+    "company_name.non_chinese": (
+        "单位名称含有拉丁字母或阿拉伯数字,登记名称一般只用规范汉字",
+        "Organization name contains Latin letters or digits; registered names use Chinese",
+    ),
+    "company_name.short_name": (
+        "简称与全称不一致(简称的字应按顺序出现在全称中)",
+        "The short name does not match the full name (its characters should appear in order)",
+    ),
+}
+
+
+class InvalidCompanyName(InvalidValue):
+    """Not a usable organization name."""
+
+
+@define(frozen=True, slots=True)
+class CompanyInfo:
+    """Facts read from an organization name.
+
+    ``full_name`` is the name without the annotation; ``legal_form`` the ending
+    that names the organizational form, as written (full-width brackets);
+    ``kind`` one of the kinds of ``data/legal_forms.csv`` (``company``,
+    ``partnership``, ``small_business``…, ``unknown``); ``region`` the division
+    name the name starts with (a guess: names start with their region under
+    企业名称登记管理规定 第六条) and ``region_code`` its code when unambiguous;
+    ``branch`` with ``parent`` for a branch (分公司, 分行…).
+    """
+
+    full_name: str
+    short_name: str | None
+    legal_form: str | None
+    kind: str
+    region: str | None
+    region_code: str | None
+    branch: bool
+    parent: str | None
+
+
+# --- normalization -------------------------------------------------------------------
+
+_FULL = str.maketrans("():", "（）：")
+_SPACES_NEAR_HAN = re.compile(r"(?<=[^\x00-\u024f]) +| +(?=[^\x00-\u024f])")
+_ANNOTATION = re.compile(
+    r"(?P<name>.+?)\((?:以下)?(?:简称|簡稱)(?:为|為)?:?\s*"
+    r"[“”\"'‘’「『《]?(?P<short>[^()]*?)[“”\"'‘’」』》]?\)"
+)
+_INPUT_LIMIT = 1024
+
+
+_TRAILING_PUNCTUATION = re.compile(r"(?<=[^\x00-\u024f])[.,;:]+$")
+
+
+def _clean(value: str) -> str:
+    """Brackets, punctuation and width unified to ASCII; no spaces next to Chinese and
+    no sentence punctuation after it (a name pasted from a sentence: ……有限公司。)."""
+    cleaned = _SPACES_NEAR_HAN.sub("", normalize.nfc(normalize.brackets(value)))
+    return _TRAILING_PUNCTUATION.sub("", cleaned)
+
+
+def _split(text: str) -> tuple[str, str | None]:
+    """The full name and the short name of an annotated name."""
+    m = _ANNOTATION.fullmatch(text)
+    if m is None:
+        return text, None
+    return m["name"], m["short"].strip()
+
+
+def _canonical(full: str, short: str | None) -> str:
+    shown = full.translate(_FULL)
+    return shown if short is None else f"{shown}（简称：{short}）"
+
+
+def compact(value: str) -> str:
+    """The canonical form: full-width brackets, ``（简称：…）``, no stray spaces.
+
+    >>> compact(" 普华永道中天会计师事务所 (特殊普通合伙) ")
+    '普华永道中天会计师事务所（特殊普通合伙）'
+    """
+    full, short = _split(_clean(value))
+    return _canonical(full, short)
+
+
+# --- legal forms and regions -------------------------------------------------------------
+
+
+@functools.cache
+def _forms() -> tuple[tuple[str, str], ...]:
+    rows = [(row[0], row[1]) for row in read_table("legal_forms.csv")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))  # longest first
+
+
+@functools.cache
+def _forms_by_last() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The forms by their last character (lower-cased), longest first."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for suffix, kind in _forms():
+        index.setdefault(suffix[-1].lower(), []).append((suffix, kind))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _ending(name: str) -> tuple[str, str] | None:
+    """The organizational form ``name`` ends in (as written), with its kind."""
+    lowered = name.lower()
+    for suffix, kind in _forms_by_last().get(lowered[-1:], ()):
+        if kind == "foreign_company":  # Siemens AG, Apple Inc.: a whole word, any case
+            cut = len(name) - len(suffix)
+            if lowered.endswith(suffix.lower()) and cut > 1 and name[cut - 1] in " ,":
+                return name[cut:], kind
+        elif name.endswith(suffix):
+            return suffix, kind  # the form alone (便利店, 公司) is caught as too short
+    return None
+
+
+def _last_form_end(name: str) -> int:
+    """Where the last legal form inside ``name`` ends (0: none), for a branch's parent."""
+    best = 0
+    for suffix, kind in _forms():
+        if kind in ("company", "partnership", "professional_firm", "cooperative"):
+            at = name.rfind(suffix)
+            if at > 0:
+                best = max(best, at + len(suffix))
+    return best
+
+
+# --- the checks ----------------------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(
+    r"(?:测试|某某|某|xx+|XX+|\*+|○+|无|暂无|未知|个人|test|demo|null|none|n/a|-|/)"
+    r"(?:公司|有限公司|有限责任公司|科技有限公司|企业|单位)?",
+    re.IGNORECASE,
+)
+_ALLOWED_PUNCTUATION = frozenset(" ()·&-.,'+")
+_PUBLIC = frozenset(("institution", "social_organization", "government"))
+# Industry words (企业名称登记管理规定 第九条) that are no trade name (第八条: 字号 of
+# two or more characters); only a name made of nothing else is too short.
+_INDUSTRY = re.compile(
+    "|".join(
+        words(
+            """集团控股 信息技术 网络科技 电子商务 房地产 科技 技术 贸易 商贸 实业 投资 发展 建设
+            建筑 工程 咨询 管理 服务 文化 传媒 电子 软件 集团 控股 物流 医药 食品 能源 环保 置业
+            地产 物业 教育 金融"""
+        )
+    )
+)
+
+
+def _characters_ok(name: str) -> bool:
+    if name.count("(") != name.count(")"):
+        return False
+    depth = 0
+    for char in name:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0 or depth > 1:
+            return False
+        if not (script(char) or char.isdigit() or char in _ALLOWED_PUNCTUATION):
+            return False
+    return True
+
+
+def _non_chinese(name: str) -> bool:
+    outside = re.sub(r"\([^()]*\)", "", name)
+    return any(c.isascii() and c.isalnum() for c in outside)
+
+
+def _form_problems(name: str, region: str | None) -> tuple[list[Problem], tuple[str, str] | None]:
+    ending = _ending(name)
+    body = name[len(region or "") :]
+    if ending is None or ending[1] == "none":
+        short = len(name) <= 6 or not any(is_han(c) for c in name)
+        code = "company_name.abbreviation" if short else "company_name.legal_form"
+        return [Problem(code)], None
+    suffix, kind = ending
+    if kind == "branch" and _last_form_end(name[: -len(suffix)]) == 0:
+        return [Problem("company_name.legal_form")], ending  # 招商银行深圳分行: parent abbreviated
+    if len(name) <= 2:
+        return [Problem("company_name.abbreviation")], None  # 工行, 建行
+    trade = body[: -len(suffix)] if body.endswith(suffix) else ""
+    if kind in _PUBLIC:  # 北京大学, 北京市人民政府: the region may be the whole name
+        trade = name[: -len(suffix)]
+    elif kind != "foreign_company":
+        trade = _INDUSTRY.sub("", trade)  # 北京科技有限公司 has no trade name
+    if len(trade) < (1 if kind in _PUBLIC else 2):
+        return [Problem("company_name.too_short")], ending
+    if kind == "unclear":
+        params = {"ending": suffix}
+        return [Problem("company_name.legal_form_unclear", Severity.WARNING, params)], ending
+    return [], ending
+
+
+def _problems(full: str, short: str | None) -> tuple[list[Problem], CompanyInfo | None]:
+    if _PLACEHOLDER.fullmatch(full) or full.startswith(("测试", "某某", "XX", "xx")):
+        return [Problem("company_name.placeholder")], None
+    if not _characters_ok(full) or (short is not None and not _characters_ok(short)):
+        return [Problem("company_name.characters")], None
+    region, code = leading_region(full)
+    problems, ending = _form_problems(full, region)
+    if any(p.severity is Severity.ERROR for p in problems):
+        return problems, None
+    if ending is not None and ending[1] != "foreign_company" and _non_chinese(full):
+        problems.append(Problem("company_name.non_chinese", Severity.WARNING))
+    if short is not None and not is_short_name_of(short, full):
+        problems.append(Problem("company_name.short_name", Severity.WARNING))
+    assert ending is not None
+    suffix, kind = ending
+    branch = kind == "branch"
+    parent = full[: _last_form_end(full[: -len(suffix)])] if branch else None
+    if parent:
+        parent_ending = _ending(parent)
+        kind = parent_ending[1] if parent_ending else "unknown"
+    facts = CompanyInfo(
+        full_name=full.translate(_FULL),
+        short_name=short or None,
+        legal_form=suffix.translate(_FULL),
+        kind=kind,
+        region=region,
+        region_code=code,
+        branch=branch,
+        parent=parent.translate(_FULL) if parent else None,
+    )
+    return problems, facts
+
+
+def check(value: object) -> Check:
+    """Check an organization name; never raises."""
+    raw = normalize.as_text(value)
+    if raw is None:
+        return Check(None, (Problem("company_name.type"),))
+    too_long = Problem("company_name.too_long", params={"max_length": MAX_LENGTH})
+    if len(raw) > _INPUT_LIMIT:
+        return Check(None, (too_long,))
+    full, short = _split(_clean(raw))
+    if not full:
+        return Check(None, (Problem("company_name.empty"),))
+    if len(full) > MAX_LENGTH:
+        return Check(None, (too_long,))
+    problems, facts = _problems(full, short)
+    if facts is None:
+        return Check(None, tuple(problems))
+    return Check(_canonical(full, short), tuple(problems), facts)
+
+
+def validate(value: object) -> str:
+    """The canonical name, or :class:`InvalidCompanyName`."""
+    result: str = check(value).unwrap(InvalidCompanyName)
+    return result
+
+
+def is_valid(value: object) -> bool:
+    """True when :func:`check` finds no error."""
+    return check(value).ok
+
+
+def info(value: object) -> CompanyInfo:
+    """Full name, short name, legal form, region and branch, or :class:`InvalidCompanyName`.
+
+    >>> i = info("中国工商银行股份有限公司北京市分行")
+    >>> i.branch, i.parent, i.region
+    (True, '中国工商银行股份有限公司', None)
+    >>> i = info("北京市朝阳区张三便利店")
+    >>> i.region, i.region_code, i.kind
+    ('北京市朝阳区', '110105', 'small_business')
+    """
+    result = check(value)
+    result.unwrap(InvalidCompanyName)
+    facts: CompanyInfo = result.info
+    return facts
+
+
+def is_short_name_of(short: str, full: str) -> bool:
+    """True when the characters of ``short`` appear in ``full`` in the same order.
+
+    >>> is_short_name_of("中石油", "中国石油天然气集团有限公司"), is_short_name_of("石中", "中石")
+    (True, False)
+    """
+    wanted = [c.lower() for c in _clean(short) if script(c) or c.isdigit()]
+    if not wanted:
+        return False
+    rest = iter(c.lower() for c in _clean(full))
+    return all(c in rest for c in wanted)  # `in` on an iterator consumes it: in order
+
+
+def format(value: str) -> str:
+    """The canonical name (see :func:`validate`)."""
+    return validate(value)
+
+
+def mask(value: str) -> str:
+    """The first two characters, then ``***`` (a sole trader's name holds a person's name)."""
+    return masking.text(compact(value))
+
+
+_REGIONS = ("北京市", "上海市", "深圳市", "杭州市", "成都市", "武汉市", "广东省广州市", "")
+_TRADE_NAMES = ("华信", "腾达", "星辰", "宏远", "恒泰", "瑞丰", "博文", "智联", "天成", "鼎盛")
+_INDUSTRIES = ("科技", "信息技术", "商贸", "建筑工程", "医药", "文化传媒", "物流", "食品")
+_FORMS = ("有限公司", "有限公司", "股份有限公司", "有限责任公司", "集团有限公司")
+
+
+def generate(rng: random.Random) -> str:
+    """A valid name: mostly companies (now and then with a ``（简称：…）``), sometimes
+    a partnership or a sole trader."""
+    trade = rng.choice(_TRADE_NAMES)
+    roll = rng.random()
+    if roll < 0.1:
+        return f"{rng.choice(_REGIONS)}{trade}投资管理中心（有限合伙）"
+    if roll < 0.2:
+        return f"北京市朝阳区{rng.choice('张王李赵')}记{rng.choice(('便利店', '面馆', '商行'))}"
+    industry = rng.choice(_INDUSTRIES)
+    name = f"{rng.choice(_REGIONS)}{trade}{industry}{rng.choice(_FORMS)}"
+    return f"{name}（简称：{trade}{industry}）" if roll > 0.8 else name

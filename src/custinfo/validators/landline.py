@@ -1,0 +1,397 @@
+"""Landline numbers of mainland China: area code, local number, optional extension.
+
+Also the nationwide 400 (shared cost) and 800 (toll free) numbers. Validity is
+phonenumbers' metadata (libphonenumber): a number is valid when
+``is_valid_number`` holds and its type is not mobile. phonenumbers is imported
+on first use, and its verdicts are cached; the city comes from its geocoder,
+also loaded on first use.
+
+Written forms accepted: ``010-12345678``, ``(0755)12345678``, ``0755 1234 5678``,
+``+86 10 12345678``, ``0086 …``, ``+86 (0)10 …``, full-width characters, and an
+extension after ``转``, ``分机``, ``ext.``, ``x``, ``#`` or a last hyphen
+(``010-12345678-123``: read as an extension only when the digits without it form a
+valid number and the digits with it do not).
+
+The normalized value is ``0<area code>-<local number>`` for geographic
+numbers, phonenumbers' national grouping joined by hyphens for the others
+(``400-820-8820``), and ``-<extension>`` at the end:
+
+>>> validate("(0755)12345678")
+'0755-12345678'
+>>> validate("+86 10 1234 5678 转 123")
+'010-12345678-123'
+>>> i = info("0755 1234 5678")
+>>> i.area_code, i.city_zh, i.city_en, i.number_type
+('0755', '广东省深圳市', 'Shenzhen, Guangdong', 'fixed_line')
+>>> validate("4008208820"), info("800-810-3800").number_type
+('400-820-8820', 'toll_free')
+>>> check("12345678").problems[0].code
+'landline.area_code'
+>>> format("010-12345678-123", style="international")
+'+86 10 1234 5678 ext. 123'
+"""
+
+from __future__ import annotations
+
+import functools
+import random
+import re
+from typing import Any, Literal
+
+from attrs import define
+
+from custinfo import masking, normalize
+from custinfo.findings import Check, DefinitionError, InvalidValue, Problem
+
+__all__ = [
+    "MESSAGES",
+    "InvalidLandline",
+    "LandlineInfo",
+    "check",
+    "compact",
+    "format",
+    "generate",
+    "info",
+    "is_valid",
+    "mask",
+    "validate",
+]
+
+MESSAGES = {
+    "landline.type": ("电话号码的值类型不正确", "Phone number value has the wrong type"),
+    "landline.format": (
+        "电话号码只能包含数字、+ 号、分隔符和分机号",
+        "Phone number may contain only digits, +, separators and an extension",
+    ),
+    "landline.country": (
+        "不是中国大陆号码(国家或地区代码 +{country_code})",
+        "Not a mainland China number (country code +{country_code})",
+    ),
+    "landline.area_code": (
+        "缺少区号(固定电话应写为 区号-号码)",
+        "Area code is missing (write area code, then the local number)",
+    ),
+    "landline.unknown_area_code": (
+        "区号 {area_code} 不存在",
+        "Area code {area_code} is not in use",
+    ),
+    "landline.length": (
+        "电话号码位数不正确({length}位)",
+        "Phone number has the wrong number of digits ({length})",
+    ),
+    "landline.invalid": ("不是有效的电话号码", "Not a valid phone number"),
+    "landline.mobile": (
+        "这是手机号码,不是固定电话",
+        "This is a mobile number, not a landline",
+    ),
+}
+
+Style = Literal["national", "international", "e164"]
+
+_MAX_INPUT = 80  # characters; any real spelling of a number with extension is far shorter
+_MAX_EXTENSION = 6
+_EXTENSION = re.compile(
+    r"\(?\s*(?:转分机|分机号?|转|ext(?:ension)?\s*[.:]?|x|#|;\s*ext=|,)\s*:?\s*"
+    rf"([0-9]{{1,{_MAX_EXTENSION}}})\s*#?\s*\)?\s*\Z",
+    re.IGNORECASE,
+)
+_MAIN = re.compile(r"\s*(?:\(\s*)?\+?[0-9\s\-().]*")
+_LAST_GROUP = re.compile(rf"[\s\-]+([0-9]{{1,{_MAX_EXTENSION}}})\s*\Z")
+_NOT_DIGIT = re.compile(r"[^0-9]")
+_MOBILE = ("mobile",)  # phonenumbers' types that are not a landline
+
+
+class InvalidLandline(InvalidValue):
+    """Not a valid mainland China landline, 400 or 800 number."""
+
+
+@define(frozen=True, slots=True)
+class LandlineInfo:
+    """What a valid number tells.
+
+    ``number_type`` is phonenumbers' type (``"fixed_line"``, ``"shared_cost"``
+    for 400 and 95x numbers, ``"toll_free"`` for 800, ``"premium_rate"``…).
+    ``area_code`` is written with its trunk 0 (``"0755"``), None for non-geographic
+    numbers; ``city_zh``/``city_en`` are phonenumbers' geocoder names for it, None
+    where it has none. ``extension`` is None when there is none.
+    """
+
+    number_type: str
+    area_code: str | None
+    city_zh: str | None
+    city_en: str | None
+    extension: str | None
+
+
+@define(frozen=True, slots=True)
+class _Parsed:
+    """phonenumbers' verdict on the main number (no extension), cached."""
+
+    error: str | None  # a problem code when phonenumbers could not parse it
+    country_code: int
+    national: str  # national significant number: no country code, no trunk 0
+    valid: bool
+    number_type: str
+    area_length: int  # 0: not geographic
+    grouping: str  # phonenumbers' national format of a non-geographic number
+    city_zh: str | None
+    city_en: str | None
+
+
+def _phonenumbers() -> Any:
+    import phonenumbers
+
+    return phonenumbers
+
+
+@functools.cache
+def _type_names() -> dict[int, str]:
+    kinds = _phonenumbers().PhoneNumberType
+    return {getattr(kinds, n): n.lower() for n in vars(kinds) if n.isupper()}
+
+
+_GEOGRAPHIC = ("fixed_line", "fixed_line_or_mobile")
+
+
+def _area_length(national: str) -> int:
+    # The Chinese plan's area codes: 10 and 2x have two digits, all others three.
+    # (phonenumbers' length_of_geographical_area_code says the same, at the cost
+    # of formatting the number; a test holds the two together.)
+    return 2 if national.startswith(("10", "2")) else 3
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse(digits: str) -> _Parsed:
+    """phonenumbers' reading of ``digits`` (ASCII digits, maybe a leading +)."""
+    pn = _phonenumbers()
+    try:
+        number = pn.parse(digits, "CN")
+    except pn.NumberParseException as e:
+        code = {
+            pn.NumberParseException.INVALID_COUNTRY_CODE: "landline.country",
+            pn.NumberParseException.NOT_A_NUMBER: "landline.format",
+        }.get(e.error_type, "landline.length")
+        return _Parsed(code, 0, digits.lstrip("+"), False, "unknown", 0, "", None, None)
+    national = pn.national_significant_number(number)
+    if number.country_code != 86 or not pn.is_valid_number(number):
+        return _Parsed(None, number.country_code, national, False, "unknown", 0, "", None, None)
+    kind = _type_names().get(pn.number_type(number), "unknown")
+    if kind in _GEOGRAPHIC:
+        zh, en = _city(number)
+        return _Parsed(None, 86, national, True, kind, _area_length(national), "", zh, en)
+    grouping = "" if kind in _MOBILE else pn.format_number(number, pn.PhoneNumberFormat.NATIONAL)
+    return _Parsed(None, 86, national, True, kind, 0, grouping, None, None)
+
+
+def _city(number: Any) -> tuple[str | None, str | None]:
+    from phonenumbers import geocoder  # ~0.3 s and some memory: only when first needed
+
+    zh = geocoder.description_for_valid_number(number, "zh") or None
+    en = geocoder.description_for_valid_number(number, "en") or None
+    return zh, en
+
+
+@functools.cache
+def _area_lengths(area: str) -> frozenset[int]:
+    """Local-number lengths phonenumbers accepts after ``area`` (empty: no such area code)."""
+    found = set()
+    for length in (7, 8):
+        for first in "2345678":
+            probe = _parse(area + first + "0" * (length - 1))
+            if probe.valid and probe.number_type not in _MOBILE:
+                found.add(length)
+                break
+    return frozenset(found)
+
+
+def _split_extension(text: str) -> tuple[str, str | None]:
+    m = _EXTENSION.search(text)
+    if m is None:
+        return text, None
+    return text[: m.start()], m[1]
+
+
+def _digits(main: str) -> str:
+    digits = _NOT_DIGIT.sub("", main)
+    return "+" + digits if main.lstrip(" (").startswith("+") else digits
+
+
+def _read(text: str) -> tuple[str, str | None, _Parsed] | Problem:
+    """The main digits, the extension and phonenumbers' verdict, or a format problem."""
+    main, extension = _split_extension(text)
+    if not _MAIN.fullmatch(main) or not _digits(main).lstrip("+"):
+        return Problem("landline.format")
+    digits = _digits(main)
+    parsed = _parse(digits)
+    if extension is None and not parsed.valid:
+        # 010-12345678-123: the last group is an extension when only without it
+        # the digits form a valid number.
+        m = _LAST_GROUP.search(main)
+        if m is not None:
+            shorter = _parse(_digits(main[: m.start()]))
+            if shorter.valid:
+                return _digits(main[: m.start()]), m[1], shorter
+    return digits, extension, parsed
+
+
+def _classify(value: object) -> tuple[str | None, Problem | LandlineInfo]:
+    """The normalized number and its facts, or the one problem that stops it.
+
+    Each check needs the previous one to pass, so there is at most one problem;
+    check, validate and is_valid all read this one function.
+    """
+    raw = normalize.as_text(value)
+    if raw is None:
+        return None, Problem("landline.type")
+    if len(raw) > _MAX_INPUT:
+        return None, Problem("landline.format")
+    read = _read(normalize.brackets(raw))
+    if isinstance(read, Problem):
+        return None, read
+    digits, extension, parsed = read
+    if parsed.error is not None:
+        return None, _error(parsed, digits)
+    if parsed.country_code != 86:
+        return None, Problem("landline.country", params={"country_code": str(parsed.country_code)})
+    if not parsed.valid:
+        return None, _diagnose(digits, parsed.national)
+    if parsed.number_type in _MOBILE:
+        return None, Problem("landline.mobile")
+    area = "0" + parsed.national[: parsed.area_length] if parsed.area_length else None
+    facts = LandlineInfo(parsed.number_type, area, parsed.city_zh, parsed.city_en, extension)
+    return _normalized(parsed, extension), facts
+
+
+def _error(parsed: _Parsed, digits: str) -> Problem:
+    if parsed.error == "landline.country":
+        return Problem("landline.country", params={"country_code": "?"})
+    if parsed.error == "landline.length":
+        return Problem("landline.length", params={"length": len(digits.lstrip("+"))})
+    return Problem("landline.format")
+
+
+def _diagnose(digits: str, national: str) -> Problem:
+    """Why phonenumbers finds a number invalid, in the terms of the Chinese plan."""
+    prefixed = len(national) < len(digits.lstrip("+"))  # a trunk 0 or country code went
+    if not prefixed and len(national) <= 8:
+        if len(national) >= 7:
+            return Problem("landline.area_code")
+        return Problem("landline.length", params={"length": len(national)})
+    if national[:1] not in tuple("23456789") and not national.startswith("10"):
+        return Problem("landline.invalid")  # 1x other than 10 starts no area code
+    area = national[: _area_length(national)]
+    # From here "length" counts the digits after the area code.
+    lengths = _area_lengths(area)
+    if not lengths:
+        return Problem("landline.unknown_area_code", params={"area_code": "0" + area})
+    if len(national) - len(area) not in lengths:
+        return Problem("landline.length", params={"length": len(national) - len(area)})
+    return Problem("landline.invalid")
+
+
+def _normalized(parsed: _Parsed, extension: str | None) -> str:
+    if parsed.area_length:
+        area = parsed.area_length
+        main = f"0{parsed.national[:area]}-{parsed.national[area:]}"
+    else:
+        main = parsed.grouping.replace(" ", "-")
+    return main if extension is None else f"{main}-{extension}"
+
+
+def compact(value: str) -> str:
+    """The normalized number when valid, else the text with width and brackets folded.
+
+    >>> compact("（０７５５）１２３４５６７８ 转 ８００１")
+    '0755-12345678-8001'
+    """
+    number, found = _classify(value)
+    if isinstance(found, Problem) or number is None:
+        return normalize.brackets(value)
+    return number
+
+
+def check(value: object) -> Check:
+    """Check a landline number; never raises. ``info`` is a :class:`LandlineInfo`."""
+    number, found = _classify(value)
+    if isinstance(found, Problem):
+        return Check(number, (found,))
+    return Check(number, (), found)
+
+
+def validate(value: object) -> str:
+    """The normalized number (``0755-12345678-8001``), or :class:`InvalidLandline`."""
+    number, found = _classify(value)
+    if isinstance(found, Problem):
+        raise InvalidLandline(found.code, found.params)
+    assert number is not None
+    return number
+
+
+def is_valid(value: object) -> bool:
+    """True when the value is a valid landline, 400 or 800 number."""
+    return not isinstance(_classify(value)[1], Problem)
+
+
+def info(value: object) -> LandlineInfo:
+    """Type, area code, city and extension, or :class:`InvalidLandline`."""
+    _, found = _classify(value)
+    if isinstance(found, Problem):
+        raise InvalidLandline(found.code, found.params)
+    return found
+
+
+def format(value: object, style: Style = "national") -> str:
+    """The number in ``style``: ``"national"`` (the normalized value),
+    ``"international"`` (``+86 10 1234 5678 ext. 123``) or ``"e164"``
+    (``+861012345678``; E.164 has no place for an extension, so it is dropped).
+    """
+    number, found = _classify(value)
+    if isinstance(found, Problem):
+        raise InvalidLandline(found.code, found.params)
+    assert number is not None
+    if style == "national":
+        return number
+    main = number.rsplit("-", 1)[0] if found.extension else number
+    digits = _digits(main).lstrip("0")
+    if style == "e164":
+        return "+86" + digits
+    if style == "international":
+        pn = _phonenumbers()
+        text = pn.format_number(pn.parse(digits, "CN"), pn.PhoneNumberFormat.INTERNATIONAL)
+        return text if found.extension is None else f"{text} ext. {found.extension}"
+    raise DefinitionError(f"unknown style {style!r}; use national, international or e164")
+
+
+def mask(value: str) -> str:
+    """The first 3 and last 4 digits of the number (extension hidden): ``010****5678``."""
+    number, found = _classify(value)
+    if isinstance(found, Problem) or number is None:
+        return masking.phone(_NOT_DIGIT.sub("", normalize.fold_width(value)))
+    main = number.rsplit("-", 1)[0] if found.extension else number
+    return masking.phone(_NOT_DIGIT.sub("", main))
+
+
+_KINDS = {"fixed_line": (), "shared_cost": ("400",), "toll_free": ("800",)}
+
+
+@functools.cache
+def _area_codes() -> tuple[str, ...]:
+    candidates = ["10", *(f"2{d}" for d in range(10)), *(str(n) for n in range(300, 1000))]
+    return tuple(a for a in candidates if _area_lengths(a))
+
+
+def generate(rng: random.Random, *, kind: str = "fixed_line") -> str:
+    """A random valid number of ``kind``: ``"fixed_line"``, ``"shared_cost"`` (400)
+    or ``"toll_free"`` (800), in its normalized form."""
+    if kind not in _KINDS:
+        raise DefinitionError(f"unknown kind {kind!r}; use {', '.join(_KINDS)}")
+    while True:  # rejection sampling: most draws are valid, so this ends fast
+        if kind == "fixed_line":
+            area = rng.choice(_area_codes())
+            length = rng.choice(sorted(_area_lengths(area)))
+        else:
+            area, length = _KINDS[kind][0], 7
+        local = str(rng.randrange(2, 9)) + str(rng.randrange(10 ** (length - 1))).zfill(length - 1)
+        parsed = _parse(area + local)
+        if parsed.valid and parsed.number_type == kind:
+            return _normalized(parsed, None)

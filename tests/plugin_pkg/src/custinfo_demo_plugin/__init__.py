@@ -1,0 +1,1 @@
+"""A tiny custinfo plugin: a WeChat ID validator and a visit form."""
