@@ -288,7 +288,16 @@ class Maker:
     def day(self, start: datetime.date, end: datetime.date) -> datetime.date:
         if end <= start:
             return start
-        return start + datetime.timedelta(days=self.rng.randrange((end - start).days + 1))
+
+        def fallback() -> str:
+            days = self.rng.randrange((end - start).days + 1)
+            return (start + datetime.timedelta(days=days)).isoformat()
+
+        return datetime.date.fromisoformat(self.generated("dates", fallback, start=start, end=end))
+
+    def contact_address(self, region: str) -> str:
+        """A person's contact address (anywhere; the library's generator when it has one)."""
+        return self.generated("address", lambda: self.address(region))
 
     def choice(self, name: str) -> str:
         return self.generated("choices", lambda: "", choices=name)
@@ -332,7 +341,9 @@ def collection_record(m: Maker) -> dict[str, str]:
     )
     record |= {
         "phone": m.mobile(),
-        "address": m.address(region) if rng.random() < 0.85 else "",
+        "address": (m.address(region) if enterprise else m.contact_address(region))
+        if rng.random() < 0.85
+        else "",
         "_region": region,
         "demand_type": demand,
         "intent_level": m.choice("intent_level"),
@@ -350,10 +361,14 @@ def enterprise_record(m: Maker, sequence: dict[int, int]) -> dict[str, str]:
     rng = m.rng
     uscc, region = m.uscc(m.county().code)
     name, short, domain, industry = m.company(region)
-    established = m.day(datetime.date(1995, 1, 1), datetime.date(2021, 12, 31))
-    start = m.day(max(established, datetime.date(2016, 1, 1)), TODAY - datetime.timedelta(days=30))
-    follow = m.day(start, TODAY)
     level = m.choice("customer_level")
+    # Levels follow the history (rules.policies.LEVEL_CRITERIA): strategic customers have
+    # cooperated for 3 years or more, key customers for a year or more.
+    years = {"战略客户": 3, "重点客户": 1}.get(level, 0)
+    latest = TODAY - datetime.timedelta(days=30 + 366 * years)
+    established = m.day(datetime.date(1995, 1, 1), min(datetime.date(2021, 12, 31), latest))
+    start = m.day(max(established, datetime.date(2016, 1, 1)), latest)
+    follow = m.day(start, TODAY)
     low, high = LEVEL_AMOUNTS[level]
     amount = rng.randrange(low, high + 1, 1000)
     year = start.year

@@ -7,7 +7,7 @@ import io
 import os
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,3 +67,14 @@ def csv_bytes(
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerows(rows)
     return buffer.getvalue().encode(encoding)
+
+
+def writer(directory: Path) -> Callable[[str, bytes | str], Path]:
+    """A function that writes a file into ``directory`` and returns its path."""
+
+    def write(name: str, content: bytes | str) -> Path:
+        path = directory / name
+        path.write_bytes(content.encode() if isinstance(content, str) else content)
+        return path
+
+    return write

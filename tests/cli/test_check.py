@@ -9,9 +9,15 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from cli_helpers import ENTERPRISE, HEADER, PERSON, SRC, TODAY, csv_bytes, run
+from cli_helpers import ENTERPRISE, HEADER, PERSON, SRC, TODAY, csv_bytes, run, writer
 
 CHECK = ("check", "--form", "collection", "--today", TODAY)
+
+
+@pytest.fixture
+def write(tmp_path):
+    """Write a temporary file: ``write(name, content) -> path``."""
+    return writer(tmp_path)
 
 
 def blank(row: list[str], column: str) -> list[str]:

@@ -17,7 +17,7 @@ from attrs import define
 
 from custinfo.cli.progress import Progress
 from custinfo.cli.readers import InputError, Row, Source, open_input
-from custinfo.cli.summary import Tally
+from custinfo.cli.summary import RunSummary
 from custinfo.cli.writers import Budget, Entry, make_writer
 from custinfo.findings import Finding, Report, Severity
 from custinfo.model import Form
@@ -197,7 +197,7 @@ def run(
         err=err,
         header=header,
     )
-    tally = Tally()
+    counts = RunSummary()
     columns = _Columns(settings)
     progress = Progress(err, enabled=settings.progress)
     try:
@@ -214,7 +214,7 @@ def run(
                 count = 0
                 for entry in _entries(settings, source, columns):
                     count += 1
-                    tally.add(entry.report, unreadable=entry.unreadable)
+                    counts.add(entry.report, unreadable=entry.unreadable)
                     writer.record(entry)
                     progress.update(source.name, source.position)
                 writer.end_file(source.name)
@@ -225,8 +225,8 @@ def run(
                     err.write(f"custinfo: {source.name}: no records\n")
     finally:
         progress.done()
-    summary: dict[str, Any] = tally.to_dict()
-    failed = tally.reached(settings.fail_on)
+    summary: dict[str, Any] = counts.to_dict()
+    failed = counts.reached(settings.fail_on)
     summary.update(
         failed=failed,
         shown_findings=budget.shown,

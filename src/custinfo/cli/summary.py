@@ -1,9 +1,11 @@
-"""The accuracy summary of a run: counters fed one report at a time.
+"""The accuracy summary of a run, fed one report at a time, in constant memory.
 
-Constant memory: counters by severity, code and field, never the reports.
-``custinfo.metrics.AccuracyReport`` is the library's full accuracy model; this
-is the small part the command line prints (records, records without errors,
-accuracy, the most frequent codes).
+The counting is :class:`custinfo.metrics.AccuracyReport`'s (records, records
+without errors, accuracy, the Pareto of codes, field error rates; its
+``to_dict()`` goes into the JSON summary, so runs over parts of a table merge
+exactly with :meth:`~custinfo.metrics.AccuracyReport.merge`). What only the
+command line needs is counted here: unreadable rows, info findings, the worst
+severity seen (for ``--fail-on``) and one message per field and code.
 """
 
 from __future__ import annotations
@@ -15,23 +17,20 @@ from typing import Any
 from custinfo import messages
 from custinfo.cli.tables import pad, width
 from custinfo.findings import Report, Severity
+from custinfo.metrics import AccuracyReport
 
-__all__ = ["Tally", "render"]
+__all__ = ["RunSummary", "render"]
 
 _VARIES = "…"
 
 
-class Tally:
+class RunSummary:
     """Counts of one run; :meth:`add` each report, then :meth:`to_dict`."""
 
     def __init__(self) -> None:
-        self.records = 0
-        self.clean = 0
-        self.with_warnings = 0
+        self.accuracy = AccuracyReport()
         self.unreadable = 0
-        self.severities: Counter[Severity] = Counter()
-        self.codes: Counter[str] = Counter()
-        self.fields: Counter[str] = Counter()
+        self.info = 0
         self.problems: Counter[tuple[str | None, str]] = Counter()
         self._severity: dict[str, Severity] = {}
         self._params: dict[tuple[str | None, str], dict[str, Any]] = {}
@@ -39,25 +38,15 @@ class Tally:
 
     def add(self, report: Report, *, unreadable: bool = False) -> None:
         """Count one record's report (``unreadable``: a row that could not be read)."""
-        self.records += 1
+        self.accuracy.add(report)
         self.unreadable += unreadable
-        errors = warnings = False
         for f in report.findings:
-            self.severities[f.severity] += 1
-            self.codes[f.code] += 1
             pair = (f.field, f.code)
             self.problems[pair] += 1
             self._severity.setdefault(f.code, f.severity)
             self._remember(pair, f.params)
-            rank = f.severity.rank
-            self._worst = max(self._worst, rank)
-            if f.severity is Severity.ERROR:
-                errors = True
-                self.fields[f.field or "<record>"] += 1
-            elif f.severity is Severity.WARNING:
-                warnings = True
-        self.clean += not errors
-        self.with_warnings += warnings
+            self._worst = max(self._worst, f.severity.rank)
+            self.info += f.severity is Severity.INFO
 
     def _remember(self, pair: tuple[str | None, str], params: Mapping[str, Any]) -> None:
         # The summary shows one message per (field, code); a parameter that differs
@@ -76,60 +65,57 @@ class Tally:
         """True when some finding is at ``level`` or worse."""
         return self._worst >= level.rank
 
-    @property
-    def accuracy(self) -> float | None:
-        """Share of records without errors (None when there were no records)."""
-        return self.clean / self.records if self.records else None
-
-    def _counted(self) -> int:
-        return sum(n for c, n in self.codes.items() if self._severity[c] is not Severity.INFO)
-
-    def _share(self, count: int, severity: Severity) -> float | None:
-        counted = self._counted()
-        return count / counted if counted and severity is not Severity.INFO else None
-
     def to_dict(self) -> dict[str, Any]:
         """The summary as JSON-ready data, most frequent first.
 
-        ``codes`` counts findings by code (a Pareto: ``share`` of the errors and
-        warnings); ``problems`` by field and code, with the message.
+        ``codes`` is the Pareto of error and warning codes (``share`` and
+        ``cumulative`` of those findings); ``problems`` counts findings by field
+        and code, with the message; ``field_error_rates`` is the share of records
+        with an error in each field; ``accuracy_report`` is the full
+        :class:`~custinfo.metrics.AccuracyReport` (``AccuracyReport.from_dict``).
         """
+        acc = self.accuracy
+        total = acc.total
+        counted = total.errors + total.warnings
         codes = [
             {
-                "code": code,
-                "severity": self._severity[code].value,
-                "count": count,
-                "share": self._share(count, self._severity[code]),
+                "code": row.code,
+                "severity": self._severity[row.code].value,
+                "count": row.count,
+                "share": row.share,
+                "cumulative": row.cumulative,
             }
-            for code, count in sorted(self.codes.items(), key=lambda kv: (-kv[1], kv[0]))
+            for row in acc.pareto("all")
         ]
         problems = []
         ranked = sorted(self.problems.items(), key=lambda kv: (-kv[1], kv[0][1], kv[0][0] or ""))
         for (field, code), count in ranked:
             severity = self._severity[code]
             params = self._params[(field, code)]
+            share = count / counted if counted and severity is not Severity.INFO else None
             problems.append(
                 {
                     "field": field,
                     "code": code,
                     "severity": severity.value,
                     "count": count,
-                    "share": self._share(count, severity),
+                    "share": share,
                     "message_zh": messages.render(code, "zh", params),
                     "message_en": messages.render(code, "en", params),
                 }
             )
         return {
-            "records": self.records,
-            "clean": self.clean,
-            "with_errors": self.records - self.clean,
-            "with_warnings": self.with_warnings,
+            "records": total.records,
+            "clean": total.clean,
+            "with_errors": total.with_errors,
+            "with_warnings": total.warned,
             "unreadable": self.unreadable,
-            "accuracy": self.accuracy,
-            "findings": {s.value: self.severities[s] for s in Severity},
+            "accuracy": total.accuracy,
+            "findings": {"error": total.errors, "warning": total.warnings, "info": self.info},
             "codes": codes,
             "problems": problems,
-            "fields": dict(sorted(self.fields.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "field_error_rates": acc.field_error_rates(),
+            "accuracy_report": acc.to_dict(),
         }
 
 
