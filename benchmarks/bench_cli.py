@@ -1,12 +1,15 @@
 """``custinfo check`` on a million rows: rows per second and peak memory, side by side.
 
-Writes CSV files of 10 000, 100 000 and 1 000 000 collection records (the
-bundled sample rows, repeated: realistic values, about a quarter with
-mistakes) to a temporary directory, then runs ``python -m custinfo check`` on
-each in a fresh process and reads that process's peak resident memory from
-``resource.getrusage(RUSAGE_CHILDREN)``. Streaming means the peak stays flat:
-the ratio of the largest run's peak to the smallest run's is printed, and so is
-the peak of ``custinfo forms`` (importing custinfo, reading nothing) for scale.
+Writes CSV files of 10 000, 100 000 and 1 000 000 collection records to a
+temporary directory: a pool of 20 000 distinct records made by
+``update/make_samples.py`` (custinfo's generators, about a quarter with one or
+two mistakes), repeated. The pool is larger than the form's memo of repeated
+values, so IDs and phones are checked afresh, as in real data. Each file is
+checked by ``python -m custinfo check`` in a fresh process, whose peak resident
+memory is read from ``resource.getrusage(RUSAGE_CHILDREN)``. Streaming means
+the peak stays flat: the ratio of the largest run's peak to the smallest run's
+is printed, and so is the peak of ``custinfo forms`` (importing custinfo,
+reading nothing) for scale.
 
     PYTHONPATH=src python benchmarks/bench_cli.py [--rows 1000000] [--formats text,jsonl,junit]
 """
@@ -15,13 +18,11 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import os
 import subprocess
 import sys
 import tempfile
 import time
-from importlib import resources
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parent.parent / "src"
@@ -35,18 +36,26 @@ print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
 
-def sample_rows() -> tuple[list[str], list[list[str]]]:
-    text = (
-        resources.files("custinfo.data")
-        .joinpath("samples/collection.csv")
-        .read_text(encoding="utf-8-sig")
-    )
-    rows = list(csv.reader(io.StringIO(text)))
-    return rows[0], rows[1:]
+POOL = 20_000
 
 
-def write_rows(path: Path, count: int) -> int:
-    header, rows = sample_rows()
+def pool_rows() -> tuple[list[str], list[list[str]]]:
+    """The header (Chinese labels) and POOL distinct collection rows."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "update"))
+    import make_samples
+
+    from custinfo import forms
+
+    form = forms.get("collection")
+    maker = make_samples.Maker(make_samples.SEED + 1)
+    rows = [
+        [record.get(k, "") for k in form.keys]
+        for record, _ in make_samples.collection_records(maker, POOL)
+    ]
+    return [f.label for f in form.fields], rows
+
+
+def write_rows(path: Path, count: int, header: list[str], rows: list[list[str]]) -> int:
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(header)
@@ -74,6 +83,7 @@ def main() -> None:
     sizes = sorted({max(options.rows // 100, 1), max(options.rows // 10, 1), options.rows})
     formats = options.formats.split(",")
 
+    header, rows = pool_rows()
     _, _, baseline = measure(["forms"])
     print(f"custinfo forms (import only): peak {baseline:.1f} MiB")
     print(f"{'format':<7} {'rows':>10} {'MB in':>7} {'seconds':>8} {'rows/s':>9} {'peak MiB':>9}")
@@ -81,7 +91,7 @@ def main() -> None:
         peaks: dict[str, list[float]] = {f: [] for f in formats}
         for size in sizes:
             path = Path(tmp) / f"rows-{size}.csv"
-            megabytes = write_rows(path, size) / 1e6
+            megabytes = write_rows(path, size, header, rows) / 1e6
             for fmt in formats:
                 args = ["check", str(path), "--form", "collection", "--today", TODAY]
                 args += ["--format", fmt, "--no-progress"]

@@ -28,7 +28,7 @@ import datetime
 import json
 import random
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -633,27 +633,35 @@ def _mistakes(
     return made
 
 
-def make(seed: int = SEED, count: int = COUNT) -> dict[str, Any]:
-    """Write the sample files; return the manifest."""
-    m = Maker(seed)
-    made: dict[str, Any] = {}
-    rows: list[dict[str, str]] = []
-    with_mistakes = 0
+def collection_records(m: Maker, count: int) -> Iterator[tuple[dict[str, str], bool]]:
+    """``count`` collection records (by form key) and whether each got a mistake."""
     for _ in range(count):
         collector, propensity = m.rng.choice(COLLECTORS)
         record = collection_record(m)
         record["collector"] = collector
         _variants(record, m.rng)
-        with_mistakes += _mistakes(record, m, COLLECTION_MISTAKES, propensity) > 0
-        rows.append(record)
-    made["collection"] = _write("collection", rows, with_mistakes)
-    rows, with_mistakes, sequence = [], 0, {}
+        mistaken = _mistakes(record, m, COLLECTION_MISTAKES, propensity) > 0
+        yield record, mistaken
+
+
+def enterprise_records(m: Maker, count: int) -> Iterator[tuple[dict[str, str], bool]]:
+    """``count`` enterprise records (by form key) and whether each got a mistake."""
+    sequence: dict[int, int] = {}
     for _ in range(count):
         record = enterprise_record(m, sequence)
         _variants(record, m.rng)
-        with_mistakes += _mistakes(record, m, ENTERPRISE_MISTAKES, MISTAKE_RATE) > 0
-        rows.append(record)
-    made["enterprise"] = _write("enterprise", rows, with_mistakes)
+        mistaken = _mistakes(record, m, ENTERPRISE_MISTAKES, MISTAKE_RATE) > 0
+        yield record, mistaken
+
+
+def make(seed: int = SEED, count: int = COUNT) -> dict[str, Any]:
+    """Write the sample files; return the manifest."""
+    m = Maker(seed)
+    made: dict[str, Any] = {}
+    for name, records in (("collection", collection_records), ("enterprise", enterprise_records)):
+        pairs = list(records(m, count))
+        rows = [record for record, _ in pairs]
+        made[name] = _write(name, rows, sum(mistaken for _, mistaken in pairs))
     manifest = {
         "generated_by": "update/make_samples.py",
         "seed": seed,
