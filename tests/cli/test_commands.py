@@ -141,3 +141,19 @@ def test_inspect_recognizes_a_mobile_number_written_with_a_prefix():
     result = run("inspect", "+86 138 0013 8000", "--format", "json")
     kinds = [k["kind"] for k in json.loads(result.out)["kinds"]]
     assert "mobile" in kinds
+
+
+@pytest.mark.skipif("mobile" not in validators.available(), reason="mobile has not landed")
+def test_a_phone_number_missing_a_digit_is_explained_as_a_mobile_number_not_an_amount():
+    result = run("inspect", "1380013800", "--locale", "en")
+    assert result.code == 1
+    assert "Mobile number (mobile): invalid" in result.out
+    assert "1380013800" not in result.out
+
+
+@pytest.mark.skipif("industry" not in validators.available(), reason="industry has not landed")
+def test_an_industry_code_is_explained_in_full():
+    data = json.loads(run("inspect", "I65", "--format", "json").out)
+    industry = data["kinds"][0]
+    assert industry["value"] == "软件和信息技术服务业"
+    assert industry["info"]["section"] == "I"

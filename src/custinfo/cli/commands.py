@@ -183,14 +183,14 @@ _INSPECT = {
         "valid": "有效",
         "invalid": "无效",
         "none": "无法识别这个值;可用 --kind 指定按哪种校验",
-        "hidden": "(详情涉及个人信息,加 --reveal 显示)",
+        "hidden": "(详情已隐藏,加 --reveal 显示)",
     },
     "en": {
         "value": "value",
         "valid": "valid",
         "invalid": "invalid",
         "none": "Not recognized; use --kind to check it as a given kind",
-        "hidden": "(details are personal data; add --reveal to show them)",
+        "hidden": "(details hidden; add --reveal to show them)",
     },
 }
 

@@ -46,19 +46,20 @@ KIND_NAMES: Mapping[str, tuple[str, str]] = {
 }
 """Display names of the validator kinds, (Chinese, English)."""
 
-# Kinds whose facts (birth date, gender, carrier, the parts of an address…) are
-# about a person, or would undo the mask (a date may be a birthday; its mask
-# keeps the year): their info is shown only with --reveal.
-_PERSONAL = frozenset(
-    {"ric", "mobile", "landline", "email", "person_name", "address", "dates", "sensitive"}
-)
+# Values of these kinds are public vocabularies (a GB/T 4754 division, a choice
+# label): shown as they are, with their facts. Every other kind may hold or
+# reveal personal data (a sole trader's name, a birth date, an amount), so its
+# value is masked and its facts — which would undo the mask — are shown only
+# with --reveal.
+_PUBLIC = frozenset({"industry", "choices"})
 
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_.·/()()]+")
 _SHAPES: Mapping[str, Callable[[str, str], bool]] = {
     "uscc": lambda t, c: re.fullmatch(r"[0-9A-Z]{18}", c) is not None,
     "ric": lambda t, c: re.fullmatch(r"\d{17}[\dX]|\d{15}", c) is not None,
     "orgcode": lambda t, c: re.fullmatch(r"[0-9A-Z]{8}[0-9X]", c) is not None,
-    "mobile": lambda t, c: re.fullmatch(r"(?:\+?86|0086)?1\d{10}", c.lstrip("+")) is not None,
+    # 10 or 12 digits starting with 1: a mobile number with a digit dropped or doubled.
+    "mobile": lambda t, c: re.fullmatch(r"(?:\+?86|0086)?1\d{9,11}", c.lstrip("+")) is not None,
     "landline": lambda t, c: (
         re.fullmatch(r"(?:\+?86|0086)?0\d{9,11}(?:\d{1,6})?|[48]00\d{7}", c) is not None
     ),
@@ -196,11 +197,12 @@ def _explain(
         (p.code, p.severity, _message(p.code, locale, p.params)) for p in result.problems
     )
     value = result.value if result.value is not None else raw
-    hidden = kind in _PERSONAL and not reveal and result.info is not None
+    public = reveal or kind in _PUBLIC
+    hidden = not public and result.info is not None
     return Explanation(
         kind,
         result.ok,
-        _shown(module, value, reveal),
+        _shown(module, value, public),
         problems,
         () if hidden else info_items(result.info),
         hidden,
