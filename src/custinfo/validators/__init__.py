@@ -9,6 +9,11 @@ they apply, ``info``, ``mask`` and ``generate``. Modules load on first use:
 True
 >>> get("text").validate("  你好　世界 ")
 '你好 世界'
+
+:func:`identify` lists every identifier kind a value satisfies:
+
+>>> [m.validator for m in identify("91110000600037341L")]
+['uscc']
 """
 
 from __future__ import annotations
@@ -20,12 +25,15 @@ from typing import Any, Protocol, cast, runtime_checkable
 
 from custinfo.findings import Check, DefinitionError
 
-__all__ = ["Validator", "available", "get"]
+__all__ = ["Validator", "available", "get", "identify"]
 
 _NAMES = (
     "text",
     "choices",
     "dates",
+    "orgcode",
+    "uscc",
+    "ric",
 )
 
 
@@ -53,3 +61,7 @@ def get(name: str) -> Validator:
         raise DefinitionError(f"unknown validator {name!r}; available: {', '.join(_NAMES)}")
     module: ModuleType = importlib.import_module(f"{__name__}.{name}")
     return cast(Validator, module)
+
+
+# Re-exported last: the submodule's own import would otherwise rebind the name.
+from custinfo.validators.identify import identify  # noqa: E402
