@@ -87,7 +87,11 @@ def test_a_historic_division_code_is_valid_and_flagged() -> None:
 
 def test_unknown_authority_and_foreign_category_are_rejected_with_the_allowed_list() -> None:
     good = "91110000600037341L"
-    for prefix, code in (("B1", "uscc.authority"), ("94", "uscc.category"), ("Y2", "uscc.category")):
+    for prefix, code in (
+        ("B1", "uscc.authority"),
+        ("94", "uscc.category"),
+        ("Y2", "uscc.category"),
+    ):
         body = prefix + good[2:17]
         problems = uscc.check(body + uscc.calc_check_char(body)).problems
         assert [p.code for p in problems] == [code]
@@ -201,9 +205,7 @@ def test_every_single_character_substitution_is_rejected(code: str) -> None:
 def test_every_adjacent_transposition_is_rejected(code: str) -> None:
     for position in range(17):
         if code[position] != code[position + 1]:
-            swapped = (
-                code[:position] + code[position + 1] + code[position] + code[position + 2 :]
-            )
+            swapped = code[:position] + code[position + 1] + code[position] + code[position + 2 :]
             assert not uscc.is_valid(swapped), position
 
 

@@ -178,6 +178,8 @@ def calc_check_digit(body: str) -> str:
 
 def compact(value: str) -> str:
     """Width folded, separators and spaces removed, ``x`` upper-cased."""
+    if value.isascii() and value.isalnum():  # nothing to fold or remove
+        return value.upper()
     return normalize.compact(value).upper()
 
 

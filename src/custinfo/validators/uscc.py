@@ -46,6 +46,7 @@ Disagreements with python-stdnum 2.2 (``stdnum.cn.uscc``), decided by the standa
 
 from __future__ import annotations
 
+import functools
 import random
 from collections.abc import Mapping
 
@@ -190,6 +191,11 @@ def categories() -> Mapping[str, Category]:
     return _PAIRS
 
 
+@functools.cache
+def _authorities() -> tuple[str, ...]:
+    return tuple(sorted({c.authority for c in categories().values()}))
+
+
 def _second() -> Mapping[str, str]:
     # First character -> the category characters allowed after it ("" if none), for
     # every character the fast path can meet.
@@ -223,6 +229,8 @@ def calc_check_char(body: str) -> str:
 
 def compact(value: str) -> str:
     """Width folded, Chinese punctuation, separators and spaces removed, upper case."""
+    if value.isascii() and value.isalnum():  # nothing to fold or remove
+        return value.upper()
     return normalize.compact(value).upper()
 
 
@@ -261,12 +269,12 @@ def _is_pilot(code: str) -> bool:
 def _problems(code: str) -> list[Problem]:
     if len(code) != 18:
         return [Problem("uscc.length", params={"length": len(code)})]
-    bad = [i + 1 for i, c in enumerate(code) if c not in _ALPHABET_SET]
-    if bad:
+    if not _ALPHABET_SET.issuperset(code):
+        bad = [i + 1 for i, c in enumerate(code) if c not in _ALPHABET_SET]
         return [Problem("uscc.alphabet", params={"positions": bad})]
     problems: list[Problem] = []
     table = categories()
-    authorities = sorted({c.authority for c in table.values()})
+    authorities = _authorities()
     if code[0] not in authorities:
         problems.append(Problem("uscc.authority", params={"allowed": authorities}))
     elif code[:2] not in table:
