@@ -48,6 +48,8 @@ collection = Form(
         Field(
             "id_number",
             "统一社会信用代码/证件号码",
+            kind=kinds.party_id,
+            context=("customer_type",),
             required=True,
             group=_BASIC,
             label_en="USCC / ID number",

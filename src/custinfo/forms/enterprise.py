@@ -73,6 +73,7 @@ _FIELDS = [
     Field(
         "uscc",
         "统一社会信用代码",
+        kind="uscc",
         required=True,
         group=_BASIC,
         label_en="USCC",
