@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime
 
-from custinfo import validators
+from custinfo.validators import company_name, person_name, ric, uscc
 from custinfo.findings import Check
 
 __all__ = ["party_id", "party_name"]
@@ -32,14 +32,12 @@ def party_name(value: object, *, customer_type: object = None) -> Check:
     When the customer type is unknown (missing or invalid), a value that passes as
     a company name is taken for one; otherwise it is judged as a person's name.
     """
-    company = validators.get("company_name")
-    person = validators.get("person_name")
     if customer_type == ENTERPRISE:
-        return company.check(value)
+        return company_name.check(value)
     if customer_type == PERSON:
-        return person.check(value)
-    as_company = company.check(value)
-    return as_company if as_company.ok else person.check(value)
+        return person_name.check(value)
+    as_company = company_name.check(value)
+    return as_company if as_company.ok else person_name.check(value)
 
 
 def party_id(
@@ -52,8 +50,6 @@ def party_id(
     says more than a checksum error would. With no customer type, the value is
     judged as whichever kind its shape suggests.
     """
-    uscc = validators.get("uscc")
-    ric = validators.get("ric")
     if customer_type == ENTERPRISE:
         expected, other = uscc.check(value), ric.check(value, today=today)
     elif customer_type == PERSON:
