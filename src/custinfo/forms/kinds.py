@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import datetime
 
-from custinfo.validators import company_name, person_name, ric, uscc
 from custinfo.findings import Check
+from custinfo import normalize
+from custinfo.validators import company_name, person_name, ric, uscc
 
 __all__ = ["party_id", "party_name"]
 
@@ -50,15 +51,17 @@ def party_id(
     says more than a checksum error would. With no customer type, the value is
     judged as whichever kind its shape suggests.
     """
-    if customer_type == ENTERPRISE:
-        expected, other = uscc.check(value), ric.check(value, today=today)
-    elif customer_type == PERSON:
-        expected, other = ric.check(value, today=today), uscc.check(value)
-    else:
-        as_ric = ric.check(value, today=today)
-        as_uscc = uscc.check(value)
-        if as_ric.ok or as_uscc.ok:
-            return as_ric if as_ric.ok else as_uscc
-        looks_personal = str(as_ric.value or "")[:17].isdigit()
-        return as_ric if looks_personal else as_uscc
-    return expected if expected.ok or not other.ok else other
+    if customer_type in (ENTERPRISE, PERSON):
+        enterprise = customer_type == ENTERPRISE
+        expected = uscc.check(value) if enterprise else ric.check(value, today=today)
+        if expected.ok:
+            return expected
+        other = ric.check(value, today=today) if enterprise else uscc.check(value)
+        return other if other.ok else expected
+    as_ric = ric.check(value, today=today)
+    as_uscc = uscc.check(value)
+    if as_ric.ok or as_uscc.ok:
+        return as_ric if as_ric.ok else as_uscc
+    text = normalize.as_text(value) or ""
+    looks_personal = ric.compact(text[:64])[:17].isdigit()
+    return as_ric if looks_personal else as_uscc

@@ -44,6 +44,7 @@ Disagreements with python-stdnum 2.2 (``stdnum.cn.ric``), decided by the standar
 from __future__ import annotations
 
 import datetime
+import functools
 import random
 from collections.abc import Collection, Mapping
 
@@ -289,7 +290,12 @@ def _names(number: str, kind: str) -> tuple[str | None, str | None, str | None]:
     if kind == "foreign_permanent":
         province = divisions.get(number[1:3] + "0000")
         return (province.name if province else None), None, None
-    code = _PERMIT_PROVINCE.get(number[:6], number[:6])
+    return _region_names(_PERMIT_PROVINCE.get(number[:6], number[:6]))
+
+
+@functools.lru_cache(maxsize=8192)
+def _region_names(code: str) -> tuple[str | None, str | None, str | None]:
+    # cached: a stream of IDs meets the same few thousand address codes over and over
     found: dict[str, str] = {}
     for d in divisions.path(code):
         # "市辖区" and "县" are placeholders of the code table, not names.
@@ -333,6 +339,12 @@ def check(
     the kinds of :data:`KINDS` accepted (all when None). ``info`` is a
     :class:`RICInfo` when valid.
     """
+    number = _fast(value, today)
+    if number is not None:  # clean 18 digits: only a region warning can remain
+        kind = _kind(number)
+        if kinds is None or kind in kinds:
+            warnings = tuple(_region_problems(number, kind, _birth(number)))
+            return Check(number, warnings, _info(number))
     raw = normalize.as_text(value)
     if raw is None:
         return Check(None, (Problem("ric.type"),))

@@ -294,6 +294,7 @@ def _problems(code: str) -> list[Problem]:
     return problems
 
 
+@functools.lru_cache(maxsize=8192)
 def _region_name(code: str) -> str:
     if code == NATIONAL:
         return "全国"
@@ -321,6 +322,9 @@ def _info(code: str) -> USCCInfo:
 
 def check(value: object) -> Check:
     """Check a code; never raises. ``info`` is a :class:`USCCInfo` when valid."""
+    code = _fast(value)
+    if code is not None:  # clean input: no problem to report
+        return Check(code, (), _info(code))
     raw = normalize.as_text(value)
     if raw is None:
         return Check(None, (Problem("uscc.type"),))
