@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import datetime
 
-from custinfo.findings import Check
 from custinfo import normalize
+from custinfo.findings import Check
 from custinfo.validators import company_name, person_name, ric, uscc
 
 __all__ = ["party_id", "party_name"]
