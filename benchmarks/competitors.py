@@ -52,6 +52,8 @@ def industries() -> frozenset[str]:
             lines = [x for x in entry.read_text("utf-8").splitlines() if not x.startswith("#")]
             for row in csv.DictReader(lines):
                 names.update(v for v in row.values() if v)
+                if row.get("level") == "division" and row.get("section"):
+                    names.add(row["section"] + row["code"])  # "I65"
     return frozenset(names)
 
 

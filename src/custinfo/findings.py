@@ -81,7 +81,11 @@ class InvalidValue(CustinfoError, ValueError):
         self.code = code
         self.params: Mapping[str, Any] = _frozen_params(params)
         self.field = field
-        super().__init__(f"{messages.render(code, 'en', self.params)} ({code})")
+        super().__init__(code)
+
+    def __str__(self) -> str:
+        # rendered on demand: validators raise on hot paths where the text is rarely read
+        return f"{messages.render(self.code, 'en', self.params)} ({self.code})"
 
     def message(self, locale: str = "zh") -> str:
         """The catalog text of this error in ``locale`` (``"zh"`` or ``"en"``)."""

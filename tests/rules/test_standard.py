@@ -95,11 +95,20 @@ def test_a_uscc_written_with_spaces_and_lower_case_counts_as_a_uscc(collection_r
     assert rule_findings(report, "rule.customer_type_vs_id") == []
 
 
-def test_an_enterprise_with_a_number_that_is_no_uscc_is_reported(collection_record, today):
+def test_an_enterprise_with_a_broken_uscc_gets_one_finding_on_the_number(collection_record, today):
     wrong_check = "91330100716105852A"
     report = collection(collection_record, today, id_number=wrong_check)
+    assert [f.code for f in report.by_field("id_number")] == ["uscc.check"]
+    assert "rule.customer_type_vs_id" in report.skipped_rules
+
+
+def test_an_enterprise_giving_a_resident_id_is_reported_by_the_rule(
+    collection_record, today, ric_for
+):
+    report = collection(collection_record, today, id_number=ric_for())
+    assert not report.by_field("id_number") or report.by_field("id_number")[0].code != "uscc.check"
     (finding,) = rule_findings(report, "rule.customer_type_vs_id")
-    assert "not a valid USCC" in finding.message("en")
+    assert finding.severity is Severity.ERROR
 
 
 def test_a_resident_id_born_after_the_reference_day_is_not_taken_for_one(

@@ -5,6 +5,7 @@ Fields, labels and filling rules as the seed writes them; keys are English.
 
 from __future__ import annotations
 
+from custinfo.forms import kinds
 from custinfo.model import Field, Form
 from custinfo.rules import standard
 
@@ -34,6 +35,8 @@ collection = Form(
         Field(
             "customer_name",
             "客户姓名(企业/个人)",
+            kind=kinds.party_name,
+            context=("customer_type",),
             required=True,
             group=_BASIC,
             label_en="Customer name",
@@ -45,6 +48,8 @@ collection = Form(
         Field(
             "id_number",
             "统一社会信用代码/证件号码",
+            kind=kinds.party_id,
+            context=("customer_type",),
             required=True,
             group=_BASIC,
             label_en="USCC / ID number",
@@ -90,6 +95,7 @@ collection = Form(
         Field(
             "email",
             "电子邮箱",
+            kind="email",
             group=_CONTACT,
             label_en="Email",
             personal="email",
@@ -100,6 +106,7 @@ collection = Form(
         Field(
             "address",
             "联系地址",
+            kind="address",
             group=_CONTACT,
             label_en="Address",
             personal="text",
@@ -110,6 +117,7 @@ collection = Form(
         Field(
             "contact_person",
             "对接人姓名",
+            kind="person_name",
             group=_CONTACT,
             label_en="Contact person",
             personal="name",
@@ -172,6 +180,8 @@ collection = Form(
         Field(
             "collector",
             "信息收集人员",
+            kind="person_name",
+            options={"allow_title_only": True},
             required=True,
             group=_CONFIRM,
             label_en="Collector",

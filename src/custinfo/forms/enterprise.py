@@ -53,6 +53,7 @@ _FIELDS = [
     Field(
         "customer_name",
         "客户名称",
+        kind="company_name",
         required=True,
         group=_BASIC,
         label_en="Customer name",
@@ -72,6 +73,7 @@ _FIELDS = [
     Field(
         "uscc",
         "统一社会信用代码",
+        kind="uscc",
         required=True,
         group=_BASIC,
         label_en="USCC",
@@ -82,6 +84,8 @@ _FIELDS = [
     Field(
         "registered_address",
         "注册地址",
+        kind="address",
+        options={"require": "city"},
         required=True,
         group=_BASIC,
         label_en="Registered address",
@@ -165,6 +169,7 @@ _FIELDS = [
     Field(
         "contact_name",
         "联系人姓名",
+        kind="person_name",
         required=True,
         group=_CONTACT,
         label_en="Contact name",
@@ -197,6 +202,7 @@ _FIELDS = [
     Field(
         "email",
         "邮箱",
+        kind="email",
         group=_CONTACT,
         label_en="Email",
         personal="email",

@@ -244,6 +244,8 @@ class Form:
     def _resolve(
         self, record: Mapping[Any, Any], plan: Plan, findings: list[Finding]
     ) -> dict[str, Any]:
+        if record.keys() <= plan.keys:  # the common case: keyed by the form's own keys
+            return dict(record)
         given: dict[str, Any] = {}
         names: dict[str, str] = {}
         unknown = 0
@@ -284,8 +286,10 @@ class Form:
         ctx = RuleContext(cleaned, info, today, self.name)
         skipped = []
         for r in self.rules:
-            if failed.intersection(r.reads):
+            if failed and not failed.isdisjoint(r.reads):
                 skipped.append(r.code)
                 continue
-            findings.extend(r.evaluate(ctx))
+            found = r.evaluate(ctx)
+            if found:
+                findings.extend(found)
         return tuple(skipped)

@@ -166,10 +166,13 @@ class Plan:
         init=False, repr=False, eq=False
     )
     """The steps as plain tuples, for the validation loop."""
+    keys: frozenset[str] = field(init=False, repr=False, eq=False)
+    """The field keys, for the fast path of records keyed by them."""
 
     def __attrs_post_init__(self) -> None:
         loop = tuple((s.key, s.required, s.run, s.show) for s in self.steps)
         object.__setattr__(self, "loop", loop)
+        object.__setattr__(self, "keys", frozenset(self.fields))
 
     def resolve(self, name: object) -> str | None:
         """The key a column name stands for (key, label, alias), or None."""

@@ -95,8 +95,10 @@ class Rule:
 
     def applies(self, ctx: RuleContext) -> bool:
         """False when an input is absent (rules judge values, ``required`` judges absence)."""
-        present = [ctx.values.get(k) is not None for k in self.reads]
-        return all(present) if self.needs_all else any(present)
+        values = ctx.values
+        if self.needs_all:
+            return all(values.get(k) is not None for k in self.reads)
+        return any(values.get(k) is not None for k in self.reads)
 
     def evaluate(self, ctx: RuleContext) -> tuple[Finding, ...]:
         """Run the rule; never raises (a failing predicate becomes ``rule.failed``)."""

@@ -139,6 +139,15 @@ _FOUND = {
 }
 
 
+def _kind_from_info(info: object) -> _ids.Kind | None:
+    # the uscc and ric validators' info objects say which kind the field accepted
+    if hasattr(info, "organization_code") and hasattr(info, "authority"):
+        return "uscc"
+    if hasattr(info, "birth_date") and hasattr(info, "gender"):
+        return "ric"
+    return None
+
+
 def identifier_rule(
     type_field: str = "customer_type",
     id_field: str = "id_number",
@@ -152,8 +161,10 @@ def identifier_rule(
 
     def check(ctx: RuleContext) -> Outcome:
         customer_type = ctx.values.get(type_field)
-        today = None if ctx.today == datetime.date.min else ctx.today
-        kind = _ids.kind(ctx.values.get(id_field), today)
+        kind = _kind_from_info(ctx.info.get(id_field))
+        if kind is None:  # the field's validator said nothing: judge the shape
+            today = None if ctx.today == datetime.date.min else ctx.today
+            kind = _ids.kind(ctx.values.get(id_field), today)
         if customer_type in enterprise and kind not in ("uscc", "ambiguous"):
             side = "enterprise"
         elif customer_type in person and kind == "uscc":

@@ -9,6 +9,11 @@ they apply, ``info``, ``mask`` and ``generate``. Modules load on first use:
 True
 >>> get("text").validate("  你好　世界 ")
 '你好 世界'
+
+:func:`identify` lists every identifier kind a value satisfies:
+
+>>> [m.validator for m in identify("91110000600037341L")]
+['uscc']
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from typing import Any, Protocol, cast, runtime_checkable
 from custinfo import plugins
 from custinfo.findings import Check, DefinitionError
 
-__all__ = ["Validator", "available", "find", "get"]
+__all__ = ["Validator", "available", "find", "get", "identify"]
 
 _NAMES = (
     "text",
@@ -38,6 +43,9 @@ _NAMES = (
     "person_name",
     "company_name",
     "address",
+    "orgcode",
+    "uscc",
+    "ric",
 )
 
 
@@ -77,3 +85,7 @@ def find(name: str) -> Validator | None:
         return get(name)
     except DefinitionError:
         return None
+
+
+# Re-exported last: the submodule's own import would otherwise rebind the name.
+from custinfo.validators.identify import identify  # noqa: E402
