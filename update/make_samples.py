@@ -94,6 +94,7 @@ ROADS = (
     "人民路", "中山路", "解放路", "建设路", "和平路", "新华路", "长江路", "黄河路", "滨江大道",
     "科技路", "学院路", "文化路", "世纪大道", "朝阳路", "东风路", "创业路", "高新大道", "金融街",
 )  # fmt: skip
+BUILDINGS = ("科技大厦", "国际中心", "创业园", "商务楼", "金融大厦", "广场", "产业园A座")
 PROVINCE_WEIGHTS = {
     "44": 14, "11": 10, "31": 10, "32": 10, "33": 10, "37": 6, "51": 6, "42": 5, "35": 5,
     "41": 4, "43": 4, "34": 4, "50": 4, "61": 3, "21": 3, "12": 3, "13": 3, "36": 2, "53": 2,
@@ -110,7 +111,7 @@ PROJECTS = (
     "智慧园区建设项目", "客户关系管理系统实施", "安全生产培训服务", "云服务器租赁",
 )  # fmt: skip
 COLLECTORS = (  # (name, how often this collector makes a mistake)
-    ("李经理", 0.10), ("王敏", 0.15), ("张磊", 0.20), ("陈静", 0.25),
+    ("李建华", 0.10), ("王敏", 0.15), ("张磊", 0.20), ("陈静", 0.25),
     ("刘洋", 0.30), ("赵婷", 0.35), ("孙浩", 0.45),
 )  # fmt: skip
 LEVEL_AMOUNTS = {  # customer level -> contract amount range in yuan
@@ -196,8 +197,11 @@ class Maker:
             return "".join(parts[:2])
         rng = self.rng
         street = f"{rng.choice(ROADS)}{rng.randint(1, 999)}号"
-        if rng.random() < 0.4:
+        detail = rng.random()  # most CRM addresses go down to the building and room
+        if detail < 0.45:
             street += f"{rng.randint(1, 30)}栋{rng.randint(1, 28)}{rng.randint(1, 20):02d}室"
+        elif detail < 0.85:
+            street += f"{rng.choice(BUILDINGS)}{rng.randint(1, 40)}层"
         return "".join(parts) + street
 
     # identifiers

@@ -130,10 +130,21 @@ def test_inspect_recognizes_the_resident_id_of_the_standard_and_masks_it():
 
 
 @pytest.mark.skipif("ric" not in validators.available(), reason="the ric validator has not landed")
-def test_inspect_explains_a_mistyped_resident_id():
-    result = run("inspect", "11010519491231002Y", "--locale", "en")
+def test_inspect_explains_a_mistyped_resident_id_as_a_resident_id_first():
+    data = json.loads(run("inspect", "110105194912310021", "--format", "json").out)
+    assert data["valid"] is False
+    assert [k["kind"] for k in data["kinds"]] == ["ric", "uscc"]
+    assert [p["code"] for p in data["kinds"][0]["problems"]] == ["ric.checksum"]
+
+
+@pytest.mark.skipif(
+    "uscc" not in validators.available(), reason="the uscc validator has not landed"
+)
+def test_inspect_explains_a_uscc_with_a_dropped_character():
+    result = run("inspect", "91350100M000100Y4", "--locale", "en")
     assert result.code == 1
-    assert "(ric): invalid" in result.out
+    assert "(uscc): invalid" in result.out
+    assert "[uscc.length]" in result.out
 
 
 @pytest.mark.skipif("mobile" not in validators.available(), reason="mobile has not landed")

@@ -55,8 +55,11 @@ _PUBLIC = frozenset({"industry", "choices"})
 
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_.·/()()]+")
 _SHAPES: Mapping[str, Callable[[str, str], bool]] = {
-    "uscc": lambda t, c: re.fullmatch(r"[0-9A-Z]{18}", c) is not None,
-    "ric": lambda t, c: re.fullmatch(r"\d{17}[\dX]|\d{15}", c) is not None,
+    # Near misses too: a character dropped, doubled or mistyped (a letter O for 0, a
+    # check character Y for X) still has the shape, so the explanation names the kind.
+    "uscc": lambda t, c: re.fullmatch(r"[0-9A-Z]{16,20}", c) is not None
+    and (len(c) == 18 or not c.isdigit()),
+    "ric": lambda t, c: re.fullmatch(r"\d{14,18}[0-9A-Z]", c) is not None,
     "orgcode": lambda t, c: re.fullmatch(r"[0-9A-Z]{8}[0-9X]", c) is not None,
     # 10 or 12 digits starting with 1: a mobile number with a digit dropped or doubled.
     "mobile": lambda t, c: re.fullmatch(r"(?:\+?86|0086)?1\d{9,11}", c.lstrip("+")) is not None,
@@ -115,7 +118,9 @@ def _identified(value: str) -> list[str]:
         return []
     kinds = []
     for item in items:
-        kind = item if isinstance(item, str) else getattr(item, "kind", None)
+        # Identification(validator="ric", kind="resident", …): the validator is the kind here.
+        kind = item if isinstance(item, str) else getattr(item, "validator", None)
+        kind = kind if kind is not None else getattr(item, "kind", None)
         if kind is None and isinstance(item, tuple) and item:
             kind = item[0]
         if isinstance(kind, str):
@@ -247,7 +252,10 @@ def explain(
                 break
             found = []
     valid = [e for e in found if e.valid]
-    return valid or found
+    if valid:
+        return valid
+    # The kind with the fewest errors is the likeliest reading of a mistyped value.
+    return sorted(found, key=lambda e: sum(sev is Severity.ERROR for _, sev, _ in e.problems))
 
 
 def _check_all(
