@@ -57,8 +57,9 @@ _SEPARATORS = re.compile(r"[\s\-‐‑–—_.·/()()]+")
 _SHAPES: Mapping[str, Callable[[str, str], bool]] = {
     # Near misses too: a character dropped, doubled or mistyped (a letter O for 0, a
     # check character Y for X) still has the shape, so the explanation names the kind.
-    "uscc": lambda t, c: re.fullmatch(r"[0-9A-Z]{16,20}", c) is not None
-    and (len(c) == 18 or not c.isdigit()),
+    "uscc": lambda t, c: (
+        re.fullmatch(r"[0-9A-Z]{16,20}", c) is not None and (len(c) == 18 or not c.isdigit())
+    ),
     "ric": lambda t, c: re.fullmatch(r"\d{14,18}[0-9A-Z]", c) is not None,
     "orgcode": lambda t, c: re.fullmatch(r"[0-9A-Z]{8}[0-9X]", c) is not None,
     # 10 or 12 digits starting with 1: a mobile number with a digit dropped or doubled.
