@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from custinfo.cli.readers import InputError, _cell, detect_encoding, open_input
+from custinfo.cli.readers import InputError, detect_encoding, open_input
+from custinfo.cli.xlsx import cell
 
 
 def rows_of(data: bytes, name: str = "x.csv", **options):
@@ -132,7 +133,7 @@ def test_the_old_xls_format_is_refused_with_advice():
     ],
 )
 def test_xlsx_cells_become_the_text_a_csv_export_would_hold(value, expected):
-    assert _cell(value) == expected
+    assert cell(value) == expected
 
 
 def test_a_large_file_is_read_one_row_at_a_time():
