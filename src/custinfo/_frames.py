@@ -78,7 +78,7 @@ def column_values(column: pd.Series) -> list[Any]:
     dtype = column.dtype
     if isinstance(dtype, np.dtype) and dtype.kind in "iub":  # numpy ints, bools: never blank
         return values
-    return [cell(v) for v in values]
+    return [v if v.__class__ is str else cell(v) for v in values]  # most cells are text
 
 
 def form_of(form: Form | str) -> Form:
@@ -160,8 +160,13 @@ class Job:
                     names.append((column, key))
             elif column != row or form.plan.resolve(column) is not None:
                 names.append((column, column))
-        # Ship the declaration, not the compiled plan: each worker compiles its own.
-        return cls(attrs.evolve(form), tuple(names), row, today, collector_field, date_field)
+        return cls(form, tuple(names), row, today, collector_field, date_field)
+
+    def shippable(self) -> Job:
+        """This job with a fresh copy of the form, to send to workers: the
+        declaration travels, not the compiled plan and its memo (each worker
+        compiles its own)."""
+        return attrs.evolve(self, form=attrs.evolve(self.form))
 
     def run(self, frame: pd.DataFrame, *, cleaned: bool = False, reveal: bool = False) -> Outcome:
         """Validate every row of ``frame`` (a whole table, a partition or a batch)."""

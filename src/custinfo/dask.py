@@ -104,7 +104,7 @@ def validate_frame(
         today=today or datetime.date.today(),
         collector_field=collector_field,
         date_field=date_field,
-    )
+    ).shippable()
     # One task per partition with two outputs (findings, report): map_partitions
     # returns only a frame, so the partitions go through delayed; the findings
     # come back as a DataFrame with ``meta`` computed by the same engine.

@@ -126,7 +126,7 @@ def validate_frame(
         today=day,
         collector_field=collector_field,
         date_field=date_field,
-    )
+    ).shippable()
     schema = _output_schema(sdf.schema[row].dataType)
     output = sdf.mapInPandas(functools.partial(_validate_batches, job), schema)
     if persist:
