@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from custinfo import Check, Field, Form
@@ -133,3 +135,20 @@ def counted_form(log: str) -> Form:
     """A one-field form whose check writes to ``log``: to count how often rows are validated."""
     return Form("counted", "计数", "1.0", fields=[Field("notes", "跟进内容", kind=counted_text,
                                                        options={"log": log})])  # fmt: skip
+
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "integrations.md"
+
+
+def doc_blocks(section: str) -> list[str]:
+    """The ```python blocks of a ``## section`` of the page (```py blocks are not run)."""
+    text = DOC.read_text(encoding="utf-8")
+    parts = re.split(r"^## ", text, flags=re.M)
+    body = next(p for p in parts if p.startswith(section + "\n"))
+    return re.findall(r"```python\n(.*?)```", body, re.S)
+
+
+def run_blocks(blocks: list[str], namespace: dict[str, Any]) -> dict[str, Any]:
+    for block in blocks:
+        exec(compile(block, str(DOC), "exec"), namespace)
+    return namespace

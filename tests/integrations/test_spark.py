@@ -26,8 +26,10 @@ from integration_tables import (
     VISIT,
     blank,
     counted_form,
+    doc_blocks,
     finding_rows,
     frame_rows,
+    run_blocks,
     visit_frame,
 )
 from pyspark.sql import SparkSession
@@ -125,3 +127,10 @@ def test_without_a_row_column_rows_get_unique_numbers(spark: Any) -> None:
     assert len(future) == len(set(future)) == 5
     assert dict(result.findings.dtypes)["row"] == "bigint"
     result.unpersist()
+
+
+def test_the_documented_example_runs(spark: Any) -> None:
+    namespace = run_blocks(doc_blocks("pandas")[:1], {})  # imports and the sample frame
+    namespace["spark"] = spark
+    run_blocks(doc_blocks("Spark"), namespace)
+    assert namespace["result"].report.records == 2
