@@ -43,6 +43,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
     raise ImportError("custinfo.dask needs Dask: pip install 'custinfo[dask]'") from exc
 
 from custinfo._frames import FINDING_COLUMNS, Job
+from custinfo.findings import DefinitionError
 from custinfo.metrics import AccuracyReport
 from custinfo.model import Form
 
@@ -96,6 +97,8 @@ def validate_frame(
     partition's index unless ``row`` names a column: after ``dd.read_csv`` every
     partition's index starts at 0, so pass a key column there.
     """
+    if not isinstance(ddf, dd.DataFrame):
+        raise DefinitionError(f"expected a Dask DataFrame, not {type(ddf).__name__}")
     job = Job.prepare(
         form,
         ddf.columns,
@@ -108,9 +111,11 @@ def validate_frame(
     # One task per partition with two outputs (findings, report): map_partitions
     # returns only a frame, so the partitions go through delayed; the findings
     # come back as a DataFrame with ``meta`` computed by the same engine.
+    # ``_meta`` is Dask's empty frame with the partitions' columns and dtypes (its docs use it).
     meta = _validate_partition(ddf._meta, job)[0]
     pieces: Callable[[], list[Any]] = ddf.to_delayed
-    parts = [delayed(_validate_partition, pure=True)(part, job) for part in pieces()]
+    shared = delayed(job, pure=True)  # one node in the graph, not one copy per partition
+    parts = [delayed(_validate_partition, pure=True)(part, shared) for part in pieces()]
     if persist:
         parts = list(_persist(*parts))
     reports = _compute(*[part[1] for part in parts])

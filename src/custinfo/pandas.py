@@ -34,6 +34,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
     raise ImportError("custinfo.pandas needs pandas: pip install 'custinfo[pandas]'") from exc
 
 from custinfo._frames import FINDING_COLUMNS, Job
+from custinfo.findings import DefinitionError
 from custinfo.metrics import AccuracyReport
 from custinfo.model import Form
 
@@ -95,6 +96,8 @@ def validate_frame(
     report reads each row's collector and month from ``collector_field`` and
     ``date_field`` (see :meth:`AccuracyReport.add_record`).
     """
+    if not isinstance(df, pd.DataFrame):
+        raise DefinitionError(f"expected a pandas DataFrame, not {type(df).__name__}")
     job = Job.prepare(
         form,
         df.columns,

@@ -94,6 +94,8 @@ def test_a_bad_mapping_fails_on_the_client_before_any_work(client: Any) -> None:
     ddf = dd.from_pandas(visit_frame(), npartitions=2)
     with pytest.raises(DefinitionError):
         custinfo_dask.validate_frame(ddf, VISIT, columns={"备注": "remarks"}, today=TODAY)
+    with pytest.raises(DefinitionError, match="Dask DataFrame"):
+        custinfo_dask.validate_frame(visit_frame(), VISIT, today=TODAY)
 
 
 @pytest.mark.parametrize(("persist", "passes"), [(True, 1), (False, 2)])

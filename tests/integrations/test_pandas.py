@@ -181,6 +181,11 @@ def test_a_mapping_to_something_that_is_not_a_field_is_a_definition_error() -> N
         validate_frame(visit_frame(), VISIT, columns={"客户全称": "customer_name"}, today=TODAY)
 
 
+def test_something_that_is_not_a_dataframe_is_a_definition_error() -> None:
+    with pytest.raises(DefinitionError, match="DataFrame"):
+        validate_frame(RECORDS, VISIT, today=TODAY)
+
+
 def test_repeated_column_names_are_a_definition_error() -> None:
     df = pd.DataFrame([["甲", "乙"]], columns=["客户名称", "客户名称"])
     with pytest.raises(DefinitionError, match="unique"):
