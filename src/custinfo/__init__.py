@@ -61,7 +61,7 @@ __all__ = [
     "validators",
 ]
 
-_LAZY = {"forms", "metrics", "validators"}
+_LAZY = {"dask", "forms", "metrics", "pandas", "spark", "testing", "validators"}
 
 
 def __getattr__(name: str) -> Any:
