@@ -31,7 +31,7 @@ _plugins_loaded = False
 
 def _version_key(version: str) -> tuple[int | str, ...]:
     parts = version.lstrip("vV").split(".")
-    return tuple(int(p) if p.isdigit() else p for p in parts)
+    return tuple(int(p) if p.isdecimal() and p.isascii() else p for p in parts)
 
 
 def register(form: Form, *, replace: bool = False) -> Form:

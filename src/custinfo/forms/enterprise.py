@@ -53,6 +53,7 @@ _FIELDS = [
     Field(
         "customer_name",
         "客户名称",
+        personal="name",
         kind="company_name",
         required=True,
         group=_BASIC,
@@ -64,6 +65,7 @@ _FIELDS = [
     Field(
         "short_name",
         "客户简称",
+        personal="name",
         group=_BASIC,
         label_en="Short name",
         help="与客户全称一致的简称",
@@ -73,6 +75,7 @@ _FIELDS = [
     Field(
         "uscc",
         "统一社会信用代码",
+        personal="identifier",
         kind="uscc",
         required=True,
         group=_BASIC,
@@ -84,6 +87,7 @@ _FIELDS = [
     Field(
         "registered_address",
         "注册地址",
+        personal="text",
         kind="address",
         options={"require": "city"},
         required=True,
