@@ -63,3 +63,9 @@ def test_a_canonical_record_is_valid_and_a_bad_choice_is_not():
 def test_an_unknown_locale_is_refused():
     with pytest.raises(ValueError, match="locale"):
         json_schema(forms.get("collection"), "fr")
+
+
+def test_a_form_exports_its_own_schema():
+    form = forms.get("enterprise")
+    assert form.json_schema("en") == json_schema(form, "en")
+    assert form.json_schema()["properties"]["uscc"]["pattern"].startswith("^[0-9A-HJ")

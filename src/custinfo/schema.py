@@ -39,6 +39,8 @@ _KIND_KEYWORDS: Mapping[str, Mapping[str, Any]] = {
     "email": {"format": "idn-email"},  # internationalized domains are accepted
     # GB 32100-2015 §4: 31-character alphabet (no I, O, Z, S, V), region digits 3-8.
     "uscc": {"pattern": "^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$"},
+    # The stored form of a mainland mobile number: 11 digits starting with 1.
+    "mobile": {"pattern": "^1[0-9]{10}$"},
     # GB 11643-1999: 17 digits and a check character; legacy numbers have 15 digits.
     "ric": {"pattern": "^([0-9]{17}[0-9X]|[0-9]{15})$"},
 }

@@ -125,6 +125,13 @@ class Form:
             "crm": dict(self.crm),
         }
 
+    def json_schema(self, locale: str = "zh") -> dict[str, Any]:
+        """The form as a JSON Schema (draft 2020-12), titles and descriptions in
+        ``locale``: see :func:`custinfo.schema.json_schema`."""
+        from custinfo.schema import json_schema
+
+        return json_schema(self, locale)
+
     def evolve(
         self,
         *,
