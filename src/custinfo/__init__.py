@@ -17,7 +17,6 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from custinfo.data import DataSource, data_sources
 from custinfo.findings import (
     Check,
     CustinfoError,
@@ -34,6 +33,7 @@ from custinfo.rules import Rule, RuleContext, find_duplicates, rule
 
 if TYPE_CHECKING:
     from custinfo import forms, metrics, validators
+    from custinfo.data import DataSource, data_sources
 
 __version__ = "0.1.0.dev0"
 
@@ -68,4 +68,6 @@ def __getattr__(name: str) -> Any:
     # Submodules load on first use, so `import custinfo` stays light.
     if name in _LAZY:
         return importlib.import_module(f"{__name__}.{name}")
+    if name in ("DataSource", "data_sources"):
+        return getattr(importlib.import_module(f"{__name__}.data"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

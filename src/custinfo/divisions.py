@@ -18,7 +18,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Mapping
-from importlib import metadata, resources
 from typing import Literal
 
 from attrs import define
@@ -122,6 +121,8 @@ def _periods(text: str) -> tuple[Period, ...]:
 
 @functools.cache
 def _table() -> Mapping[str, Division]:
+    from importlib import resources  # on first use, never at import
+
     source = resources.files("stdnum.cn").joinpath("loc.dat").read_text(encoding="utf-8")
     table: dict[str, Division] = {}
     province = ""
@@ -178,6 +179,8 @@ def by_name(name: str) -> tuple[Division, ...]:
 
 def as_of() -> str:
     """Where the table comes from, with the python-stdnum version that ships it."""
+    from importlib import metadata
+
     try:
         version = metadata.version("python-stdnum")
     except metadata.PackageNotFoundError:  # pragma: no cover - stdnum is a dependency

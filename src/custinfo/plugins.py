@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from importlib import metadata
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from custinfo.findings import DefinitionError
 
 if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
     from custinfo.model import Form
 
 __all__ = ["FORM_GROUP", "VALIDATOR_GROUP", "load_validator", "plugin_forms", "validator_names"]
@@ -33,7 +34,9 @@ FORM_GROUP = "custinfo.forms"
 
 
 @functools.cache
-def _entry_points(group: str) -> dict[str, metadata.EntryPoint]:
+def _entry_points(group: str) -> dict[str, EntryPoint]:
+    from importlib import metadata  # read on first use, never at import
+
     return {ep.name: ep for ep in metadata.entry_points(group=group)}
 
 

@@ -12,9 +12,12 @@ True
 from __future__ import annotations
 
 import functools
-from importlib import resources
+from typing import TYPE_CHECKING
 
 from attrs import define
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = ["DataSource", "data_sources", "headers", "read_table"]
 
@@ -31,8 +34,14 @@ class DataSource:
     as_of: str
 
 
+def _files() -> Traversable:
+    from importlib import resources  # on first use: it costs more than the rest of the import
+
+    return resources.files(__name__)
+
+
 def _lines(name: str) -> list[str]:
-    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8").splitlines()
+    return _files().joinpath(name).read_text(encoding="utf-8").splitlines()
 
 
 def headers(name: str) -> dict[str, str]:
@@ -68,7 +77,7 @@ def data_sources() -> tuple[DataSource, ...]:
             divisions.as_of(),
         )
     ]
-    for entry in sorted(resources.files(__name__).iterdir(), key=lambda e: e.name):
+    for entry in sorted(_files().iterdir(), key=lambda e: e.name):
         if entry.name.endswith(_SUFFIXES):
             h = headers(entry.name)
             stem = entry.name.rsplit(".", 1)[0]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import inspect
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -72,6 +71,8 @@ def _runner(f: Field) -> Run:
         check = f.kind
     else:
         raise DefinitionError(f"field {f.key!r}: kind must be a validator name or a function")
+    import inspect  # compiling is rare; importing inspect is not free
+
     try:
         accepted: Mapping[str, inspect.Parameter] = inspect.signature(check).parameters
     except (TypeError, ValueError):
