@@ -374,6 +374,7 @@ def _renamed_on_change(old: Division, new: Division, stem: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4096)  # a search of the province; asked of every former name
 def successor(division: Division, year: int | None) -> Division | None:
     """The division in use in ``year`` that a historic one became, when the table tells.
 

@@ -21,7 +21,7 @@ that read nothing beyond the end of the last division found is a function of the
 head (the text up to there). So the readings are remembered under the head,
 together with the observations that read beyond it and their results, and are
 reused for any text that starts with that head and gives the same results. Only
-heads are kept (at most ``MEMO_SIZE`` per reference year), never whole addresses.
+heads are kept (at most ``MEMO_SIZE``), never whole addresses.
 
 >>> r = parse("广东省广州市越秀区北京路88号", None)
 >>> [h.entry.name for h in r.readings[0]], r.street, r.detail
@@ -34,8 +34,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
 import attrs
 from attrs import define
@@ -126,8 +126,8 @@ _ZONE_KIND = re.compile("|".join(_ZONE_KINDS))
 _ZONE_NEAREST = _ZONE_NAME[0] + min(len(k) for k in _ZONE_KINDS) - 1
 _ZONE_FARTHEST = _ZONE_NAME[1] + max(len(k) for k in _ZONE_KINDS) - 1
 
-MEMO_SIZE = 4096
-"""Heads remembered per reference year; the memo starts afresh when it is full."""
+MEMO_SIZE = 8192
+"""Division heads remembered; the memo starts afresh when it is full."""
 _VARIANTS = 4  # readings kept per head (the text after it may change them)
 
 
@@ -156,7 +156,6 @@ class Parse:
 # so that a remembered reading knows which of them the rest of a text may change.
 
 Matches = tuple[tuple[int, tuple[Entry, ...]], ...]
-_T = TypeVar("_T")
 
 
 def _walk(text: str, pos: int) -> tuple[Matches, int]:
@@ -164,7 +163,8 @@ def _walk(text: str, pos: int) -> tuple[Matches, int]:
     node: Mapping[str, Any] = names.trie()
     found: list[tuple[int, tuple[Entry, ...]]] = []
     i = pos
-    while i < len(text):
+    size = len(text)
+    while i < size:
         child = node.get(text[i])
         if child is None:
             break
@@ -208,16 +208,20 @@ def _written_at(text: str, word: str, pos: int) -> tuple[bool, int]:
 
 def _skip(text: str, pos: int) -> tuple[int, int]:
     """Past separators and placeholders (市辖区), as often as they come."""
+    size = len(text)
     read = pos
     moved = True
     while moved:
         moved = False
-        while pos < len(text) and text[pos] in _SEPARATORS:
+        while pos < size and text[pos] in _SEPARATORS:
             pos += 1
             moved = True
         read = max(read, pos)
-        if pos < len(text) and text[pos] in _SKIPPED_FIRST:
+        if pos < size and text[pos] in _SKIPPED_FIRST:
             for placeholder in _SKIPPED:
+                if text[pos : pos + 1] != placeholder[0]:
+                    read = max(read, pos)  # after a placeholder skipped, pos moved on
+                    continue
                 written, compared = _written_at(text, placeholder, pos)
                 read = max(read, compared)
                 if written:
@@ -250,43 +254,58 @@ def _zone(text: str, pos: int) -> tuple[int, int]:
 
 
 class _Tape:
-    """The observations made on one text, each made once, with what each read."""
+    """The observations made on one text, with the last position each read."""
 
-    __slots__ = ("seen", "text")
+    __slots__ = ("log", "text", "walks")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.seen: dict[tuple[Callable[..., tuple[Any, int]], tuple[int, ...]], tuple[Any, int]]
-        self.seen = {}
+        self.walks: dict[int, tuple[Matches, int]] = {}
+        self.log: list[tuple[Callable[..., tuple[Any, int]], tuple[int, ...], Any, int]] = []
 
-    def _get(self, observe: Callable[..., tuple[_T, int]], *args: int) -> _T:
-        key = (observe, args)
-        found = self.seen.get(key)
-        if found is None:
-            found = self.seen[key] = observe(self.text, *args)
-        result: _T = found[0]
-        return result
+    def observations(
+        self,
+    ) -> Iterator[tuple[Callable[..., tuple[Any, int]], tuple[int, ...], Any, int]]:
+        """Every observation made: function, arguments, result, last position read."""
+        for pos, (result, read) in self.walks.items():
+            yield _walk, (pos,), result, read
+        yield from self.log
 
     def walk(self, pos: int) -> Matches:
-        return self._get(_walk, pos)
+        found = self.walks.get(pos)  # the costliest and most repeated: made once
+        if found is None:
+            found = self.walks[pos] = _walk(self.text, pos)
+        return found[0]
 
     def roadlike(self, pos: int) -> bool:
-        return self._get(_roadlike, pos)
+        result, read = _roadlike(self.text, pos)
+        self.log.append((_roadlike, (pos,), result, read))
+        return result
 
     def market(self, pos: int) -> bool:
-        return self._get(_market, pos)
+        result, read = _market(self.text, pos)
+        self.log.append((_market, (pos,), result, read))
+        return result
 
     def county(self, pos: int) -> bool:
-        return self._get(_county, pos)
+        result, read = _county(self.text, pos)
+        self.log.append((_county, (pos,), result, read))
+        return result
 
     def skip(self, pos: int) -> int:
-        return self._get(_skip, pos)
+        result, read = _skip(self.text, pos)
+        self.log.append((_skip, (pos,), result, read))
+        return result
 
     def repeated(self, start: int, end: int, pos: int) -> int:
-        return self._get(_repeated, start, end, pos)
+        result, read = _repeated(self.text, start, end, pos)
+        self.log.append((_repeated, (start, end, pos), result, read))
+        return result
 
     def zone(self, pos: int) -> int:
-        return self._get(_zone, pos)
+        result, read = _zone(self.text, pos)
+        self.log.append((_zone, (pos,), result, read))
+        return result
 
 
 # --- cleaning ------------------------------------------------------------------------------
@@ -450,8 +469,7 @@ def _contains(outer: Hit, inner: Hit) -> bool:
     return inner.entry.code.startswith(outer.entry.scope)
 
 
-def _best(tape: _Tape, year: int | None) -> tuple[tuple[Hit, ...], ...]:
-    readings = [r for r in _readings(tape, tape.skip(0), None, False, False) if r]
+def _best(readings: tuple[tuple[Hit, ...], ...], year: int | None) -> tuple[tuple[Hit, ...], ...]:
     if not readings:
         return ()
     scores = [_score(r, year) for r in readings]
@@ -474,19 +492,28 @@ Observation = tuple[Callable[..., tuple[Any, int]], tuple[int, ...], Any]
 
 @define(eq=False, slots=True)
 class Head:
-    """The readings of a text's divisions, valid for every text that starts with the
+    """Every reading of a text's divisions, valid for every text that starts with the
     same head and gives the same results for the observations made beyond it:
     ``beyond``, and no development zone at the positions ``no_zone``.
 
-    ``verdicts`` is for the validator to keep what it derives from the readings alone
-    (it depends on the reference year, which the memo is kept by, and on nothing else
-    of the text), keyed as it likes.
+    Which readings are best depends on the reference year (:meth:`best`);
+    ``verdicts`` is for the validator to keep what it derives from them (keyed as it
+    likes, by year and whatever else it needs), since that depends on nothing else
+    of the text.
     """
 
-    readings: tuple[tuple[Hit, ...], ...]
+    every: tuple[tuple[Hit, ...], ...]
     beyond: tuple[Observation, ...] = ()
     no_zone: tuple[int, ...] = ()
+    by_year: dict[int | None, tuple[tuple[Hit, ...], ...]] = attrs.Factory(dict)
     verdicts: dict[object, Any] = attrs.Factory(dict)
+
+    def best(self, year: int | None) -> tuple[tuple[Hit, ...], ...]:
+        """The best readings with the names in use in ``year`` (several when ambiguous)."""
+        found = self.by_year.get(year)
+        if found is None:
+            found = self.by_year[year] = _best(self.every, year)
+        return found
 
     def holds_for(self, text: str) -> bool:
         """True when every observation beyond the head gives the same result on ``text``."""
@@ -503,8 +530,8 @@ class Head:
 
 
 class _Memo:
-    """Heads read so far for one reference year, by head text; the lengths of the
-    heads under each first two characters say which prefixes to try."""
+    """Heads read so far, by head text; the lengths of the heads under each first two
+    characters say which prefixes of a text to try."""
 
     __slots__ = ("heads", "lengths")
 
@@ -523,41 +550,37 @@ class _Memo:
             self.lengths[key[:2]] = tuple(sorted((*lengths, end), reverse=True))
 
 
-_MEMOS: dict[int | None, _Memo] = {}
+_MEMO = _Memo()
 _NO_DIVISION = Head(())
 
 
-def _read(text: str, year: int | None) -> tuple[Head, int]:
+def _read(text: str) -> tuple[Head, int]:
     tape = _Tape(text)
-    readings = _best(tape, year)
-    if not readings:
+    every = tuple(r for r in _readings(tape, tape.skip(0), None, False, False) if r)
+    if not every:
         return _NO_DIVISION, 0
-    end = readings[0][-1].end
-    beyond: list[Observation] = []
-    no_zone: list[int] = []
-    for (observe, args), (result, read) in tape.seen.items():
+    end = max(r[-1].end for r in every)  # the head: as far as any reading goes
+    beyond: dict[tuple[Callable[..., tuple[Any, int]], tuple[int, ...]], Any] = {}
+    no_zone: set[int] = set()
+    for observe, args, result, read in tape.observations():
         if read < end:
             continue  # a function of the head alone
         if observe is _zone and result < 0:
-            no_zone.append(args[0])
+            no_zone.add(args[0])
         else:
-            beyond.append((observe, args, result))
-    return Head(readings, tuple(beyond), tuple(sorted(no_zone))), end
+            beyond[observe, args] = result
+    checks = tuple((observe, args, result) for (observe, args), result in beyond.items())
+    return Head(every, checks, tuple(sorted(no_zone))), end
 
 
-def head(text: str, year: int | None) -> Head:
-    """The readings of the divisions a cleaned text starts with (see :func:`clean`);
-    ``year`` decides which names are in use."""
-    memo = _MEMOS.get(year)
-    if memo is None:
-        if len(_MEMOS) >= 16:
-            _MEMOS.clear()
-        memo = _MEMOS[year] = _Memo()
+def head(text: str) -> Head:
+    """The readings of the divisions a cleaned text starts with (see :func:`clean`)."""
+    memo = _MEMO
     for length in memo.lengths.get(text[:2], ()):
         for known in memo.heads.get(text[:length], ()):
             if known.holds_for(text):
                 return known
-    found, end = _read(text, year)
+    found, end = _read(text)
     if end:
         memo.keep(text, end, found)
     return found
@@ -591,7 +614,7 @@ def split_street(rest: str) -> tuple[str | None, str]:
 
 def parse(text: str, year: int | None) -> Parse:
     """Read a cleaned address (see :func:`clean`); ``year`` decides which names are in use."""
-    readings = head(text, year).readings
+    readings = head(text).best(year)
     start = street_start(text, readings[0][-1] if readings else None)
     street, detail = split_street(text[start:])
     return Parse(text, readings, street, detail)

@@ -236,6 +236,7 @@ class _Verdict:
     """
 
     problems: tuple[Problem, ...]
+    last: parsing.Hit | None = None  # the last division of the best reading
     province: str | None = None
     city: str | None = None
     district: str | None = None
@@ -262,6 +263,7 @@ def _verdict(
     found = AddressInfo(province, city, district)
     return _Verdict(
         (*merged.problems, *_level_problems(merged, need)),
+        readings[0][-1],
         province,
         city,
         district,
@@ -315,13 +317,11 @@ def _analyse(
     text: str, need: int, year: int | None
 ) -> tuple[str, tuple[Problem, ...], AddressInfo]:
     """The canonical value, the findings and the info of a cleaned address."""
-    head = parsing.head(text, year)
-    verdict: _Verdict | None = head.verdicts.get(need)
+    head = parsing.head(text)
+    verdict: _Verdict | None = head.verdicts.get((year, need))
     if verdict is None:  # once per division head, required level and reference year
-        verdict = head.verdicts[need] = _verdict(head.readings, need, year)
-    readings = head.readings
-    start = parsing.street_start(text, readings[0][-1] if readings else None)
-    street, detail = parsing.split_street(text[start:])
+        verdict = head.verdicts[year, need] = _verdict(head.best(year), need, year)
+    street, detail = parsing.split_street(text[parsing.street_start(text, verdict.last) :])
     problems = verdict.problems
     if street is None:
         problems = (*problems, _NO_STREET[need])
