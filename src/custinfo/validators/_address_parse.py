@@ -209,6 +209,8 @@ def _written_at(text: str, word: str, pos: int) -> tuple[bool, int]:
 def _skip(text: str, pos: int) -> tuple[int, int]:
     """Past separators and placeholders (市辖区), as often as they come."""
     size = len(text)
+    if pos >= size or (text[pos] not in _SEPARATORS and text[pos] not in _SKIPPED_FIRST):
+        return pos, pos  # mostly: nothing to skip
     read = pos
     moved = True
     while moved:
@@ -232,6 +234,8 @@ def _skip(text: str, pos: int) -> tuple[int, int]:
 
 def _repeated(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
     """Past the name written at ``start:end`` when it is written again at ``pos``."""
+    if not text.startswith(text[start], pos):
+        return pos, pos  # mostly: the first character differs
     written, read = _written_at(text, text[start:end], pos)
     if not written:
         return pos, read
@@ -387,20 +391,21 @@ def _fits(last: Entry | None, entry: Entry) -> bool:
     return False
 
 
-def _continued(tape: _Tape, pos: int, entry: Entry) -> bool:
-    return any(_fits(entry, e) for _, found in tape.walk(tape.skip(pos)) for e in found)
-
-
 def _candidates(tape: _Tape, pos: int, last: Hit | None, mismatched: bool) -> list[Hit]:
     found: list[Hit] = []
     strays: list[Hit] = []
     above = last.entry if last is not None else None
     for end, entries in tape.walk(pos):
+        roadlike = continued = None  # asked once per end, and only of a short form
         for entry in entries:
-            if entry.short and tape.roadlike(end) and not _continued(tape, end, entry):
-                continue
-            if entry.short and entry.own_city and not _continued(tape, end, entry):
-                continue  # 北京市北京朝阳区, but not 北京市北京经济技术开发区
+            if entry.short and (entry.own_city or roadlike is not False):
+                if roadlike is None:
+                    roadlike = tape.roadlike(end)
+                if roadlike or entry.own_city:
+                    if continued is None:
+                        continued = tape.walk(tape.skip(end))
+                    if not any(_fits(entry, e) for _, meant in continued for e in meant):
+                        continue  # 北京路; 北京市北京朝阳区, but not 北京市北京经济技术开发区
             if entry.city_word and tape.market(end):
                 continue  # 市场, a market
             if _fits(above, entry):

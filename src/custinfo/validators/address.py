@@ -207,26 +207,24 @@ def _division_level(merged: resolve.Merged) -> str | None:
     return "province" if parts[0][1] is not None else None
 
 
-def _reached(merged: resolve.Merged | None, street: str | None, detail: str) -> str | None:
-    """The deepest level with every level above it present; a level that does not exist
-    there counts as present (广东省东莞市 reaches the district level)."""
+def _reached(merged: resolve.Merged | None) -> tuple[str | None, ...]:
+    """The deepest level with every level above it present, by (a street found, a detail
+    found) as index 0 (neither) to 3 (both); a level that does not exist there counts as
+    present (广东省东莞市 reaches the district level)."""
     if merged is None:
-        return None
+        return (None, None, None, None)
     division = _division_level(merged)
-    present = [
+    present = (
         merged.parts[0][1] is not None,
         division in ("city", "district"),
         division == "district",
-        street is not None,
-        bool(detail),
-    ]
-    applies = (*merged.applies, True, True)
+    )
     reached = None
-    for rank, level in enumerate(LEVELS):
-        if applies[rank] and not present[rank]:
-            break
-        reached = level
-    return reached
+    for rank in range(3):
+        if merged.applies[rank] and not present[rank]:
+            return (reached, reached, reached, reached)
+        reached = LEVELS[rank]
+    return (reached, reached, "street", "detail")  # the detail counts below a street only
 
 
 @define(frozen=True, slots=True)
@@ -255,12 +253,12 @@ class _Verdict:
 def _verdict(
     readings: tuple[tuple[parsing.Hit, ...], ...], need: int, year: int | None
 ) -> _Verdict:
+    """The best readings resolved and merged, with the findings they make."""
     if not readings:
         return _Verdict(tuple(_level_problems(None, need)))
     resolutions = [resolve.resolve(r, year) for r in readings]
     merged = resolve.merge(resolutions, readings[0][-1].entry.name, need)
     (province, pcode), (city, ccode), (district, dcode) = merged.parts
-    found = AddressInfo(province, city, district)
     return _Verdict(
         (*merged.problems, *_level_problems(merged, need)),
         readings[0][-1],
@@ -274,8 +272,8 @@ def _verdict(
         dcode,
         merged.historic_code,
         merged.inferred,
-        found.format(),
-        tuple(_reached(merged, street, detail) for street in (None, "") for detail in ("", "-")),
+        resolve.path_text(merged.parts),
+        _reached(merged),
     )
 
 
