@@ -9,6 +9,7 @@ texts built to share heads and to differ right after them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -183,3 +184,14 @@ def test_the_shortcuts_of_observations_give_what_their_definitions_give(
 )
 def test_a_development_zone_is_found_however_long_its_name(text: str, pos: int, end: int) -> None:
     assert parsing._zone(text, pos)[0] == end
+
+
+_KINDS = [re.compile(p) for p in parsing._STREET_KINDS]
+
+
+@settings(deadline=None, max_examples=300)
+@given(TEXTS | st.text(alphabet=_ALPHABET + "甲乙路街巷弄栋幢层室单院镇乡苏木办事处道"))
+def test_the_street_is_the_first_kind_that_matches(rest: str) -> None:
+    found = next((m for m in (k.match(rest) for k in _KINDS) if m), None)
+    expected = (found.group(), rest[found.end() :].lstrip(" ,;:/|\\-_·>()、")) if found else None
+    assert parsing.split_street(rest) == (expected or (None, rest))

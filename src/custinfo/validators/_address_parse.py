@@ -96,23 +96,26 @@ _ROAD_WORD_STARTS = frozenset(w[0] for w in _ROAD_WORDS)
 _ROAD_WORD_WIDTH = max(len(w) for w in _ROAD_WORDS)
 _ROADLIKE_WIDTH = 1 + 2 + _ROAD_WORD_WIDTH  # a direction, two digits, a road word
 
-_TOWN = re.compile(
+# The street: a sub-district, town or township, else a road with its number, else a
+# named place with a house number; the first of these that matches.
+_TOWN = (
     r"[^\W\d_路街巷弄号室栋幢层]{1,10}?(?:街道办事处|街道办|街道|民族乡|镇|乡|苏木)"
     r"(?!路|街(?!道)|大道|大街|巷)"
 )
-_ROAD_TOWN = re.compile(r"[^\W\d_号室栋幢层]{1,12}?[路街](?:街道办事处|街道办|街道)")
-_ROAD = re.compile(
+_ROAD_TOWN = r"[^\W\d_号室栋幢层]{1,12}?[路街](?:街道办事处|街道办|街道)"
+_ROAD = (
     r"[^\W\d_号室栋幢层]{1,20}?(?:大道|大街|胡同|公路|路|街|巷|弄|道)"
     r"(?:[东西南北中]?[一二三四五六七八九十\d]{1,3}段)?"
     r"(?:(?:[甲乙丙丁]?\d{1,5}(?:-\d{1,4})?|[一二三四五六七八九十百零〇]{1,5})"
     r"(?:号院|号|號|弄)(?![楼栋幢座层])|\d{1,5}(?![\d号號楼栋幢座层室单-]))?"
 )
-_NUMBERED = re.compile(
+_NUMBERED = (
     r"[^\W\d_号室栋幢层楼座]{2,12}?[甲乙丙丁]?\d{1,5}(?:-\d{1,4})?(?:号|號)(?![楼栋幢座层室单院])"
 )
-# The street is the first of these that matches: an alternation tries its branches in
-# order, so one search does what four would.
-_STREET = re.compile("|".join(f"(?:{p.pattern})" for p in (_ROAD_TOWN, _TOWN, _ROAD, _NUMBERED)))
+_STREET_KINDS = (_ROAD_TOWN, _TOWN, _ROAD, _NUMBERED)
+"""The patterns of a street, in the order they are tried."""
+# An alternation tries its branches in order: one match does what four would.
+_STREET = re.compile("|".join(f"(?:{p})" for p in _STREET_KINDS))
 
 # Development and pilot zones are not divisions; a county may follow one.
 _ZONE_KINDS = (
