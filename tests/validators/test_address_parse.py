@@ -64,7 +64,7 @@ def test_a_remembered_head_gives_the_readings_a_fresh_reading_gives(
         text = head + tail
         fresh, _ = parsing._read(text)
         remembered = parsing.head(text)
-        assert remembered.every == fresh.every, text
+        assert remembered.contenders == fresh.contenders, text
         assert remembered.best(year) == fresh.best(year), text
 
 

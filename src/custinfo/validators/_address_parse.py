@@ -129,7 +129,7 @@ _ZONE_KIND = re.compile("|".join(_ZONE_KINDS))
 _ZONE_NEAREST = _ZONE_NAME[0] + min(len(k) for k in _ZONE_KINDS) - 1
 _ZONE_FARTHEST = _ZONE_NAME[1] + max(len(k) for k in _ZONE_KINDS) - 1
 
-MEMO_SIZE = 8192
+MEMO_SIZE = 4096
 """Division heads remembered; the memo starts afresh when it is full."""
 _VARIANTS = 4  # readings kept per head (the text after it may change them)
 
@@ -473,6 +473,16 @@ def _score(reading: tuple[Hit, ...], year: int | None) -> tuple[int, ...]:
     return (count, chars, full, used, recent)
 
 
+def _contenders(readings: tuple[tuple[Hit, ...], ...]) -> tuple[tuple[Hit, ...], ...]:
+    """The readings that may score best in some year: the first three parts of a score
+    do not depend on the year, and a reading behind in them is behind in every year."""
+    if not readings:
+        return ()
+    lead = [_score(r, None)[:3] for r in readings]
+    top = max(lead)
+    return tuple(r for r, s in zip(readings, lead, strict=True) if s == top)
+
+
 def _contains(outer: Hit, inner: Hit) -> bool:
     return inner.entry.code.startswith(outer.entry.scope)
 
@@ -500,28 +510,24 @@ Observation = tuple[Callable[..., tuple[Any, int]], tuple[int, ...], Any]
 
 @define(eq=False, slots=True)
 class Head:
-    """Every reading of a text's divisions, valid for every text that starts with the
+    """The readings of a text's divisions, valid for every text that starts with the
     same head and gives the same results for the observations made beyond it:
     ``beyond``, and no development zone at the positions ``no_zone``.
 
-    Which readings are best depends on the reference year (:meth:`best`);
-    ``verdicts`` is for the validator to keep what it derives from them (keyed as it
-    likes, by year and whatever else it needs), since that depends on nothing else
-    of the text.
+    ``contenders`` are the readings that may be best in some year (the others score
+    lower whatever the year); :meth:`best` picks from them. ``verdicts`` is for the
+    validator to keep what it derives from the best readings (keyed as it likes, by
+    year and whatever else it needs), since that depends on nothing else of the text.
     """
 
-    every: tuple[tuple[Hit, ...], ...]
+    contenders: tuple[tuple[Hit, ...], ...]
     beyond: tuple[Observation, ...] = ()
     no_zone: tuple[int, ...] = ()
-    by_year: dict[int | None, tuple[tuple[Hit, ...], ...]] = attrs.Factory(dict)
     verdicts: dict[object, Any] = attrs.Factory(dict)
 
     def best(self, year: int | None) -> tuple[tuple[Hit, ...], ...]:
         """The best readings with the names in use in ``year`` (several when ambiguous)."""
-        found = self.by_year.get(year)
-        if found is None:
-            found = self.by_year[year] = _best(self.every, year)
-        return found
+        return _best(self.contenders, year)
 
     def holds_for(self, text: str) -> bool:
         """True when every observation beyond the head gives the same result on ``text``."""
@@ -578,7 +584,7 @@ def _read(text: str) -> tuple[Head, int]:
         else:
             beyond[observe, args] = result
     checks = tuple((observe, args, result) for (observe, args), result in beyond.items())
-    return Head(every, checks, tuple(sorted(no_zone))), end
+    return Head(_contenders(every), checks, tuple(sorted(no_zone))), end
 
 
 def head(text: str) -> Head:
