@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
@@ -270,14 +270,6 @@ class _Tape:
         self.walks: dict[int, tuple[Matches, int]] = {}
         self.log: list[tuple[Callable[..., tuple[Any, int]], tuple[int, ...], Any, int]] = []
 
-    def observations(
-        self,
-    ) -> Iterator[tuple[Callable[..., tuple[Any, int]], tuple[int, ...], Any, int]]:
-        """Every observation made: function, arguments, result, last position read."""
-        for pos, (result, read) in self.walks.items():
-            yield _walk, (pos,), result, read
-        yield from self.log
-
     def walk(self, pos: int) -> Matches:
         found = self.walks.get(pos)  # the costliest and most repeated: made once
         if found is None:
@@ -475,10 +467,18 @@ def _score(reading: tuple[Hit, ...], year: int | None) -> tuple[int, ...]:
 
 def _contenders(readings: tuple[tuple[Hit, ...], ...]) -> tuple[tuple[Hit, ...], ...]:
     """The readings that may score best in some year: the first three parts of a score
-    do not depend on the year, and a reading behind in them is behind in every year."""
-    if not readings:
-        return ()
-    lead = [_score(r, None)[:3] for r in readings]
+    (:func:`_score`) do not depend on the year, and a reading behind in them is behind
+    in every year."""
+    if len(readings) < 2:
+        return readings
+    lead = []
+    for reading in readings:
+        count = chars = full = 0
+        for h in reading:
+            count += -1 if h.mismatch else 1
+            chars += h.end - h.start
+            full += not h.entry.short
+        lead.append((count, chars, full))
     top = max(lead)
     return tuple(r for r, s in zip(readings, lead, strict=True) if s == top)
 
@@ -576,7 +576,10 @@ def _read(text: str) -> tuple[Head, int]:
     end = max(r[-1].end for r in every)  # the head: as far as any reading goes
     beyond: dict[tuple[Callable[..., tuple[Any, int]], tuple[int, ...]], Any] = {}
     no_zone: set[int] = set()
-    for observe, args, result, read in tape.observations():
+    for pos, (matches, read) in tape.walks.items():
+        if read >= end:
+            beyond[_walk, (pos,)] = matches
+    for observe, args, result, read in tape.log:
         if read < end:
             continue  # a function of the head alone
         if observe is _zone and result < 0:
