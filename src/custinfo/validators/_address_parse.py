@@ -132,6 +132,9 @@ _ZONE_FARTHEST = _ZONE_NAME[1] + max(len(k) for k in _ZONE_KINDS) - 1
 MEMO_SIZE = 4096
 """Division heads remembered; the memo starts afresh when it is full."""
 _VARIANTS = 4  # readings kept per head (the text after it may change them)
+# Longer heads (separators or placeholders repeated between the names) are read every
+# time: remembered, each would add a prefix length to try on every lookup.
+_LONGEST_HEAD = 64
 
 
 @define(frozen=True, slots=True)
@@ -598,7 +601,7 @@ def head(text: str) -> Head:
             if known.holds_for(text):
                 return known
     found, end = _read(text)
-    if end:
+    if 0 < end <= _LONGEST_HEAD:
         memo.keep(text, end, found)
     return found
 
