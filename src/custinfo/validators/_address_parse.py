@@ -16,12 +16,13 @@ remembered together with the exact conditions under which it holds. The reader
 looks at the text only through a few *observations* (the names that start at a
 position, a road word after a short form, separators and placeholders, a
 development zone, a repeated name), each of which also reports the last position it
-read. The readings are a function of the observations' results; an observation
-that read nothing beyond the end of the last division found is a function of the
-head (the text up to there). So the readings are remembered under the head,
-together with the observations that read beyond it and their results, and are
-reused for any text that starts with that head and gives the same results. Only
-heads are kept (at most ``MEMO_SIZE``), never whole addresses.
+read. The readings are a function of the observations' results, and an observation
+that read nothing past the furthest division found is a function of the head (the
+text up to there). So the readings are remembered under the head, together with
+the observations that read past it and their results, and are reused for any text
+that starts with that head and gives the same results (the reader would make the
+same observations on it, one after another, with the same results). Only heads are
+kept (at most ``MEMO_SIZE``), never whole addresses.
 
 >>> r = parse("广东省广州市越秀区北京路88号", None)
 >>> [h.entry.name for h in r.readings[0]], r.street, r.detail
