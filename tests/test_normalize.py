@@ -55,3 +55,19 @@ def test_text_is_idempotent(value: str) -> None:
 def test_brackets_is_idempotent(value: str) -> None:
     once = normalize.brackets(value)
     assert normalize.brackets(once) == once
+
+
+_FOLDED_OR_SPACE = "".join(map(chr, [*range(0xFF01, 0xFF5F), 0x3000, 0x200B, 0xFEFF, 0x00AD]))
+
+
+@given(st.text() | st.text(alphabet="北京 市\t\n\u3000\u00a0\u2028１２ａ" + _FOLDED_OR_SPACE))
+def test_text_is_translation_then_collapsed_whitespace_whatever_its_shortcuts(value: str) -> None:
+    translated = value.translate(normalize._TEXT_TABLE)
+    assert normalize.text(value) == normalize._SPACES.sub(" ", translated).strip()
+
+
+def test_text_of_a_str_subclass_is_a_plain_str() -> None:
+    class Tagged(str):
+        pass
+
+    assert type(normalize.text(Tagged("北京市"))) is str

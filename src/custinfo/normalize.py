@@ -98,6 +98,9 @@ _SPACES = re.compile(r"\s+")
 _SEPARATORS = re.compile(r"[\s\-_./·()]+")
 
 _TEXT_TABLE = str.maketrans({**_WIDTH, **_INVISIBLE})
+# Any character _TEXT_TABLE changes: most text has none, and a search is far cheaper than
+# a translation of text outside ASCII.
+_FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in _TEXT_TABLE) + "]")
 _PUNCT_TABLE = str.maketrans({**_WIDTH, **_INVISIBLE, **_PUNCTUATION})
 _BRACKET_TABLE = str.maketrans({**_WIDTH, **_INVISIBLE, **_PUNCTUATION, **_BRACKETS})
 
@@ -129,9 +132,14 @@ def fold_width(value: str) -> str:
 
 def text(value: str) -> str:
     """Width folded, invisible characters removed, whitespace collapsed and stripped."""
-    folded = value.translate(_TEXT_TABLE)
-    if folded.isascii() and " " not in folded and folded.isprintable():
-        return folded  # the common case: nothing to collapse
+    if type(value) is not str:
+        value = str.__str__(value)  # what a translation returns for a subclass: a plain str
+    # The table maps no ASCII character, so ASCII text needs no translation either.
+    folded = (
+        value if value.isascii() or not _FOLDABLE.search(value) else value.translate(_TEXT_TABLE)
+    )
+    if " " not in folded and folded.isprintable():
+        return folded  # the common case: every other whitespace character is unprintable
     return _SPACES.sub(" ", folded).strip()
 
 

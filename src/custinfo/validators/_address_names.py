@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Mapping
+from typing import Any
 
+import attrs
 from attrs import define
 
 from custinfo import divisions
@@ -37,6 +39,7 @@ __all__ = [
     "name_in_use",
     "no_districts",
     "successor",
+    "trie",
 ]
 
 MUNICIPALITIES = frozenset({"110000", "120000", "310000", "500000"})
@@ -172,6 +175,20 @@ class Entry:
     short: bool
     current: bool  # the name is in use in the latest state of the table
     until: int  # the last year the name was in use (9999: still is)
+    # Read by the parser on every candidate, so kept at hand rather than derived each time.
+    code: str = attrs.field(init=False, eq=False, repr=False)
+    scope: str = attrs.field(init=False, eq=False, repr=False)  # code prefix of what is below
+    own_city: bool = attrs.field(init=False, eq=False, repr=False)  # a municipality as city
+    city_word: bool = attrs.field(init=False, eq=False, repr=False)  # the name ends in 市
+
+    def __attrs_post_init__(self) -> None:
+        code = self.division.code
+        province = self.division.level == "province"
+        scope = code if self.rank == 2 else code[:2] if self.rank == 0 or province else code[:4]
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "scope", scope)
+        object.__setattr__(self, "own_city", self.rank == 1 and province)
+        object.__setattr__(self, "city_word", self.name.endswith("市"))
 
     def in_use(self, year: int | None) -> bool:
         """False when the name went out of use before ``year`` (None: is out of use now).
@@ -266,6 +283,19 @@ def _lengths() -> Mapping[str, tuple[int, ...]]:
     return {k: tuple(sorted(v, reverse=True)) for k, v in found.items()}
 
 
+@functools.cache
+def trie() -> Mapping[str, Any]:
+    """The indexed names as a trie: nested dicts keyed by one character; the key
+    ``""`` of a node holds the meanings of the name that ends there (see :func:`lookup`)."""
+    root: dict[str, Any] = {}
+    for key, entries in _index().items():
+        node = root
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = entries
+    return root
+
+
 def lengths(head: str) -> tuple[int, ...]:
     """The lengths of the indexed names that start with the two characters ``head``,
     longest first (every name has at least two characters)."""
@@ -344,6 +374,7 @@ def _renamed_on_change(old: Division, new: Division, stem: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4096)  # a search of the province; asked of every former name
 def successor(division: Division, year: int | None) -> Division | None:
     """The division in use in ``year`` that a historic one became, when the table tells.
 

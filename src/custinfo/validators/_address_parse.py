@@ -5,10 +5,24 @@ after the previous (separators between them skipped), each a level below the
 last and inside it. A short form followed by a road word is a road (北京路, 中山北路),
 unless a division inside it follows (广东中山 is 中山市). Every consistent reading
 is scored (more divisions, longer matches, full names, names in use) and the best
-kept; equal readings that are not nested are an ambiguity. Names are looked up in
-a dict by their first two characters and length, only where a division may start,
-and every regular expression is anchored with bounded repetition: the work grows
-at most linearly with the input.
+kept; equal readings that are not nested are an ambiguity. Names are found by
+walking a trie of every name from where a division may start, and every regular
+expression is anchored with bounded repetition: the work grows at most linearly
+with the input.
+
+Reading the divisions is the costly part, and the same heads (北京市海淀区,
+广东省深圳市南山区) come back in every stream of addresses, so a reading is
+remembered together with the exact conditions under which it holds. The reader
+looks at the text only through a few *observations* (the names that start at a
+position, a road word after a short form, separators and placeholders, a
+development zone, a repeated name), each of which also reports the last position it
+read. The readings are a function of the observations' results, and an observation
+that read nothing past the furthest division found is a function of the head (the
+text up to there). So the readings are remembered under the head, together with
+the observations that read past it and their results, and are reused for any text
+that starts with that head and gives the same results (the reader would make the
+same observations on it, one after another, with the same results). Only heads are
+kept (at most ``MEMO_SIZE``), never whole addresses.
 
 >>> r = parse("广东省广州市越秀区北京路88号", None)
 >>> [h.entry.name for h in r.readings[0]], r.street, r.detail
@@ -21,20 +35,40 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Mapping
+from typing import Any
 
+import attrs
 from attrs import define
 
 from custinfo import normalize
 from custinfo.validators import _address_names as names
 from custinfo.validators._address_names import Entry
 
-__all__ = ["Hit", "Parse", "clean", "parse", "scope"]
+__all__ = [
+    "MEMO_SIZE",
+    "Head",
+    "Hit",
+    "Parse",
+    "clean",
+    "head",
+    "parse",
+    "scope",
+    "split_street",
+    "street_start",
+]
 
-_LABEL = re.compile(
-    r"(?:(?:联系|通讯|通信|收货|收件|收件人|寄件|注册|办公|公司|单位|家庭|详细|居住|现住|现居住"
-    r"|户籍|经营|邮寄|送货|所在|常住|住所)?(?:地址|住址)|所在地区?|住所)\s*(?:[:;,]\s*)?"
+_LABEL_QUALIFIERS = (
+    *("联系", "通讯", "通信", "收货", "收件", "收件人", "寄件", "注册", "办公", "公司", "单位"),
+    *("家庭", "详细", "居住", "现住", "现居住", "户籍", "经营", "邮寄", "送货", "所在", "常住"),
+    "住所",
 )
+_LABEL_WORDS = ("地址", "住址")
+_LABEL = re.compile(
+    rf"(?:(?:{'|'.join(_LABEL_QUALIFIERS)})?(?:{'|'.join(_LABEL_WORDS)})|所在地区?|住所)"
+    r"\s*(?:[:;,]\s*)?"
+)
+_LABEL_STARTS = frozenset(w[0] for w in (*_LABEL_QUALIFIERS, *_LABEL_WORDS, "所在地", "住所"))
 _POSTAL_LABEL = r"(?:邮编|邮政编码)"
 _POSTAL_HEAD = re.compile(rf"\(?(?:{_POSTAL_LABEL}\s*:?\s*)?\d{{6}}\)?(?=[\s,;]|[^\x00-\x7f])")
 _POSTAL_TAIL = re.compile(
@@ -43,37 +77,65 @@ _POSTAL_TAIL = re.compile(
 _SPACE = re.compile(r" (?![A-Za-z0-9])|(?<![A-Za-z0-9]) ")
 _COUNTRY = ("中华人民共和国", "中国")
 
-_SEPARATORS = frozenset(" ,;:/|\\-_·>()、")
+_SEPARATOR_CHARS = " ,;:/|\\-_·>()、"
+_SEPARATORS = frozenset(_SEPARATOR_CHARS)
 _SKIPPED = tuple(sorted((p for p in names.PLACEHOLDERS if len(p) > 1), key=len, reverse=True))
+_SKIPPED_FIRST = frozenset(p[0] for p in _SKIPPED)
 
 # What makes a short form part of a road or a landmark rather than a division:
 # 北京路, 中山北路, 南京东路, 朝阳门, 西湖公园.
-_ROADLIKE = re.compile(
-    r"[东西南北中]?(?:[一二三四五六七八九十]|\d{1,2})?"
-    r"(?:大道|大街|胡同|公路|路|街|道|巷|弄|门|桥|里|村|镇|乡|屯|公园|广场|社区|小区|花园|大厦"
-    r"|中心|市场|机场|车站|站|港|湾|大学|学院|医院|商场|酒店|宾馆)"
+_DIRECTIONS = "东西南北中"
+_NUMERALS = "一二三四五六七八九十"
+_ROAD_WORDS = (
+    *("大道", "大街", "胡同", "公路", "路", "街", "道", "巷", "弄", "门", "桥", "里", "村"),
+    *("镇", "乡", "屯", "公园", "广场", "社区", "小区", "花园", "大厦", "中心", "市场"),
+    *("机场", "车站", "站", "港", "湾", "大学", "学院", "医院", "商场", "酒店", "宾馆"),
 )
+_ROADLIKE = re.compile(rf"[{_DIRECTIONS}]?(?:[{_NUMERALS}]|\d{{1,2}})?(?:{'|'.join(_ROAD_WORDS)})")
+_ROAD_PREFIX_CHARS = frozenset(_DIRECTIONS + _NUMERALS)
+_ROAD_WORD_STARTS = frozenset(w[0] for w in _ROAD_WORDS)
+_ROAD_WORD_WIDTH = max(len(w) for w in _ROAD_WORDS)
+_ROADLIKE_WIDTH = 1 + 2 + _ROAD_WORD_WIDTH  # a direction, two digits, a road word
 
-_TOWN = re.compile(
+# The street: a sub-district, town or township, else a road with its number, else a
+# named place with a house number; the first of these that matches.
+_TOWN = (
     r"[^\W\d_路街巷弄号室栋幢层]{1,10}?(?:街道办事处|街道办|街道|民族乡|镇|乡|苏木)"
     r"(?!路|街(?!道)|大道|大街|巷)"
 )
-_ROAD_TOWN = re.compile(r"[^\W\d_号室栋幢层]{1,12}?[路街](?:街道办事处|街道办|街道)")
-_ROAD = re.compile(
+_ROAD_TOWN = r"[^\W\d_号室栋幢层]{1,12}?[路街](?:街道办事处|街道办|街道)"
+_ROAD = (
     r"[^\W\d_号室栋幢层]{1,20}?(?:大道|大街|胡同|公路|路|街|巷|弄|道)"
     r"(?:[东西南北中]?[一二三四五六七八九十\d]{1,3}段)?"
     r"(?:(?:[甲乙丙丁]?\d{1,5}(?:-\d{1,4})?|[一二三四五六七八九十百零〇]{1,5})"
     r"(?:号院|号|號|弄)(?![楼栋幢座层])|\d{1,5}(?![\d号號楼栋幢座层室单-]))?"
 )
-
-
-# Development and pilot zones are not divisions; a county may follow one.
-_ZONE = re.compile(
-    r"[^\W\d_]{2,10}?(?:经济技术开发区|高新技术产业开发区|开发区|高新区|新区|园区|实验区|合作区|示范区)"
-)
-_NUMBERED = re.compile(
+_NUMBERED = (
     r"[^\W\d_号室栋幢层楼座]{2,12}?[甲乙丙丁]?\d{1,5}(?:-\d{1,4})?(?:号|號)(?![楼栋幢座层室单院])"
 )
+_STREET_KINDS = (_ROAD_TOWN, _TOWN, _ROAD, _NUMBERED)
+"""The patterns of a street, in the order they are tried."""
+# An alternation tries its branches in order: one match does what four would.
+_STREET = re.compile("|".join(f"(?:{p})" for p in _STREET_KINDS))
+
+# Development and pilot zones are not divisions; a county may follow one.
+_ZONE_KINDS = (
+    *("经济技术开发区", "高新技术产业开发区", "开发区", "高新区", "新区", "园区", "实验区"),
+    *("合作区", "示范区"),
+)
+_ZONE_NAME = (2, 10)  # characters of the name before the kind
+_ZONE = re.compile(rf"[^\W\d_]{{{_ZONE_NAME[0]},{_ZONE_NAME[1]}}}?(?:{'|'.join(_ZONE_KINDS)})")
+_ZONE_KIND = re.compile("|".join(_ZONE_KINDS))
+(_ZONE_LAST,) = {k[-1] for k in _ZONE_KINDS}  # every kind ends in 区: a zone needs one in reach
+_ZONE_NEAREST = _ZONE_NAME[0] + min(len(k) for k in _ZONE_KINDS) - 1
+_ZONE_FARTHEST = _ZONE_NAME[1] + max(len(k) for k in _ZONE_KINDS) - 1
+
+MEMO_SIZE = 4096
+"""Division heads remembered; the memo starts afresh when it is full."""
+_VARIANTS = 4  # readings kept per head (the text after it may change them)
+# Longer heads (separators or placeholders repeated between the names) are read every
+# time: remembered, each would add a prefix length to try on every lookup.
+_LONGEST_HEAD = 64
 
 
 @define(frozen=True, slots=True)
@@ -96,28 +158,191 @@ class Parse:
     detail: str
 
 
+# --- observations --------------------------------------------------------------------------
+# Each returns its result and the last position it read (``len(text)``: it saw the end),
+# so that a remembered reading knows which of them the rest of a text may change.
+
+Matches = tuple[tuple[int, tuple[Entry, ...]], ...]
+
+
+def _walk(text: str, pos: int) -> tuple[Matches, int]:
+    """The names that start at ``pos``, longest first, with where each ends."""
+    node: Mapping[str, Any] = names.trie()
+    found: list[tuple[int, tuple[Entry, ...]]] = []
+    i = pos
+    size = len(text)
+    while i < size:
+        child = node.get(text[i])
+        if child is None:
+            break
+        node = child
+        i += 1
+        entries = node.get("")
+        if entries is not None:
+            found.append((i, entries))
+            if len(node) == 1:  # no longer name goes on from here: nothing more to read
+                return tuple(reversed(found)), i - 1
+    return tuple(reversed(found)), i
+
+
+def _roadlike(text: str, pos: int) -> tuple[bool, int]:
+    char = text[pos : pos + 1]
+    if char in _ROAD_PREFIX_CHARS or char.isdecimal():
+        return _ROADLIKE.match(text, pos) is not None, pos + _ROADLIKE_WIDTH - 1
+    if char not in _ROAD_WORD_STARTS:
+        return False, pos
+    # Neither optional prefix can take this character: only a road word may match here.
+    return _ROADLIKE.match(text, pos) is not None, pos + _ROAD_WORD_WIDTH - 1
+
+
+def _market(text: str, pos: int) -> tuple[bool, int]:
+    return text.startswith("场", pos), pos
+
+
+def _county(text: str, pos: int) -> tuple[bool, int]:
+    return text.startswith("县", pos), pos
+
+
+def _written_at(text: str, word: str, pos: int) -> tuple[bool, int]:
+    """Whether ``word`` is written at ``pos``, and the last position compared."""
+    if text.startswith(word, pos):
+        return True, pos + len(word) - 1
+    same = 0
+    while pos + same < len(text) and text[pos + same] == word[same]:
+        same += 1
+    return False, pos + same
+
+
+def _skip(text: str, pos: int) -> tuple[int, int]:
+    """Past separators and placeholders (市辖区), as often as they come."""
+    size = len(text)
+    if pos >= size or (text[pos] not in _SEPARATORS and text[pos] not in _SKIPPED_FIRST):
+        return pos, pos  # mostly: nothing to skip
+    read = pos
+    moved = True
+    while moved:
+        moved = False
+        while pos < size and text[pos] in _SEPARATORS:
+            pos += 1
+            moved = True
+        read = max(read, pos)
+        if pos < size and text[pos] in _SKIPPED_FIRST:
+            for placeholder in _SKIPPED:
+                if text[pos : pos + 1] != placeholder[0]:
+                    read = max(read, pos)  # after a placeholder skipped, pos moved on
+                    continue
+                written, compared = _written_at(text, placeholder, pos)
+                read = max(read, compared)
+                if written:
+                    pos += len(placeholder)
+                    moved = True
+    return pos, read
+
+
+def _repeated(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
+    """Past the name written at ``start:end`` when it is written again at ``pos``."""
+    if not text.startswith(text[start], pos):
+        return pos, pos  # mostly: the first character differs
+    written, read = _written_at(text, text[start:end], pos)
+    if not written:
+        return pos, read
+    after, skipped = _skip(text, pos + end - start)
+    return after, max(read, skipped)
+
+
+def _zone(text: str, pos: int) -> tuple[int, int]:
+    """The end of a development zone written at ``pos`` (-1: none)."""
+    read = pos + _ZONE_FARTHEST
+    # A zone ends in one of its kinds, each ending in 区: only where one does in reach
+    # may the expression match, and mostly none does.
+    last = text.find(_ZONE_LAST, pos + _ZONE_NEAREST, read + 1)
+    while last >= 0:
+        if text.endswith(_ZONE_KINDS, pos + _ZONE_NAME[0], last + 1):
+            found = _ZONE.match(text, pos)
+            return (found.end() if found else -1), read
+        last = text.find(_ZONE_LAST, last + 1, read + 1)
+    return -1, read
+
+
+class _Tape:
+    """The observations made on one text, with the last position each read."""
+
+    __slots__ = ("log", "text", "walks")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.walks: dict[int, tuple[Matches, int]] = {}
+        self.log: list[tuple[Callable[..., tuple[Any, int]], tuple[int, ...], Any, int]] = []
+
+    def walk(self, pos: int) -> Matches:
+        found = self.walks.get(pos)  # the costliest and most repeated: made once
+        if found is None:
+            found = self.walks[pos] = _walk(self.text, pos)
+        return found[0]
+
+    def roadlike(self, pos: int) -> bool:
+        result, read = _roadlike(self.text, pos)
+        self.log.append((_roadlike, (pos,), result, read))
+        return result
+
+    def market(self, pos: int) -> bool:
+        result, read = _market(self.text, pos)
+        self.log.append((_market, (pos,), result, read))
+        return result
+
+    def county(self, pos: int) -> bool:
+        result, read = _county(self.text, pos)
+        self.log.append((_county, (pos,), result, read))
+        return result
+
+    def skip(self, pos: int) -> int:
+        result, read = _skip(self.text, pos)
+        self.log.append((_skip, (pos,), result, read))
+        return result
+
+    def repeated(self, start: int, end: int, pos: int) -> int:
+        result, read = _repeated(self.text, start, end, pos)
+        self.log.append((_repeated, (start, end, pos), result, read))
+        return result
+
+    def zone(self, pos: int) -> int:
+        result, read = _zone(self.text, pos)
+        self.log.append((_zone, (pos,), result, read))
+        return result
+
+
+# --- cleaning ------------------------------------------------------------------------------
+
+
 def _strip_country(text: str) -> str:
     for country in _COUNTRY:
         if text.startswith(country):
-            rest = text[len(country) :].lstrip("".join(_SEPARATORS))
-            if any(True for _ in _matches(rest, 0)):  # 中国北京, 中国石家庄; not 中国银行
+            rest = text[len(country) :].lstrip(_SEPARATOR_CHARS)
+            if _walk(rest, 0)[0]:  # 中国北京, 中国石家庄; not 中国银行
                 return rest
     return text
 
 
 def _strip_once(text: str) -> str:
-    label = _LABEL.match(text)
+    label = _LABEL.match(text) if text[:1] in _LABEL_STARTS else None
     if label:
         text = text[label.end() :]
-    # Searched in the last characters only: a postal code ends the text, and a search
-    # over the whole of a long run of separators would be quadratic.
-    tail = _POSTAL_TAIL.search(text, max(0, len(text) - 24))
-    if tail:
-        text = text[: tail.start()]
-    head = _POSTAL_HEAD.match(text)
-    if head:
-        text = text[head.end() :]
-    return _strip_country(_SPACE.sub("", text.strip(" ,;")))
+    # A postal code at the end leaves a digit, a bracket or a space last; searched in the
+    # last characters only: a search over a long run of separators would be quadratic.
+    last = text[-1:]
+    if last == ")" or last.isdecimal() or last.isspace():
+        tail = _POSTAL_TAIL.search(text, max(0, len(text) - 24))
+        if tail:
+            text = text[: tail.start()]
+    first = text[:1]
+    if first in ("(", "邮") or first.isdecimal():
+        head = _POSTAL_HEAD.match(text)
+        if head:
+            text = text[head.end() :]
+    text = text.strip(" ,;")
+    if " " in text:
+        text = _SPACE.sub("", text)
+    return _strip_country(text)
 
 
 def clean(value: str) -> str:
@@ -131,21 +356,12 @@ def clean(value: str) -> str:
         text = stripped
 
 
-def _matches(text: str, pos: int) -> Iterator[tuple[Entry, int]]:
-    rest = len(text) - pos
-    for length in names.lengths(text[pos : pos + 2]):
-        if length <= rest:
-            for entry in names.lookup(text[pos : pos + length]):
-                yield entry, pos + length
+# --- the divisions -------------------------------------------------------------------------
 
 
 def scope(entry: Entry) -> str:
     """The code prefix every division below ``entry`` starts with."""
-    if entry.rank == 2:
-        return entry.division.code
-    if entry.rank == 0 or entry.division.level == "province":
-        return entry.division.code[:2]
-    return entry.division.code[:4]
+    return entry.scope
 
 
 @functools.cache
@@ -159,110 +375,86 @@ def _heir_scope(code: str) -> str | None:
     return heir.code[:4]
 
 
-def _fits(last: Hit | None, entry: Entry) -> bool:
-    as_own_city = entry.rank == 1 and entry.division.level == "province"
+def _fits(last: Entry | None, entry: Entry) -> bool:
     if last is None:
-        return not as_own_city
-    if entry.rank <= last.entry.rank:
+        return not entry.own_city
+    if entry.rank <= last.rank:
         return False
-    if as_own_city:
-        return last.entry.rank == 0 and last.entry.division.code == entry.division.code
-    code = entry.division.code
-    if code.startswith(scope(last.entry)):
+    if entry.own_city:
+        return last.rank == 0 and last.code == entry.code
+    if entry.code.startswith(last.scope):
         return True
-    if last.entry.rank == 1 and not last.entry.current:
-        heir = _heir_scope(last.entry.division.code)
-        return heir is not None and code.startswith(heir)
+    if last.rank == 1 and not last.current:
+        heir = _heir_scope(last.code)
+        return heir is not None and entry.code.startswith(heir)
     return False
 
 
-def _skip(text: str, pos: int) -> int:
-    moved = True
-    while moved:
-        moved = False
-        while pos < len(text) and text[pos] in _SEPARATORS:
-            pos += 1
-            moved = True
-        for placeholder in _SKIPPED:
-            if text.startswith(placeholder, pos):
-                pos += len(placeholder)
-                moved = True
-    return pos
-
-
-def _continued(text: str, pos: int, hit: Hit) -> bool:
-    return any(_fits(hit, e) for e, _ in _matches(text, _skip(text, pos)))
-
-
-def _candidates(text: str, pos: int, last: Hit | None, mismatched: bool) -> list[Hit]:
+def _candidates(tape: _Tape, pos: int, last: Hit | None, mismatched: bool) -> list[Hit]:
     found: list[Hit] = []
     strays: list[Hit] = []
-    for entry, end in _matches(text, pos):
-        hit = Hit(entry, pos, end)
-        if entry.short and _ROADLIKE.match(text, end) and not _continued(text, end, hit):
-            continue
-        own_city = entry.short and entry.rank == 1 and entry.division.level == "province"
-        if own_city and not _continued(text, end, hit):
-            continue  # 北京市北京朝阳区, but not 北京市北京经济技术开发区
-        if entry.name.endswith("市") and text.startswith("场", end):
-            continue  # 市场, a market
-        if _fits(last, entry):
-            found.append(hit)
-        elif (
-            last is not None and not mismatched and not entry.short and entry.rank > last.entry.rank
-        ):
-            strays.append(Hit(entry, pos, end, mismatch=True))
+    above = last.entry if last is not None else None
+    for end, entries in tape.walk(pos):
+        roadlike = continued = None  # asked once per end, and only of a short form
+        for entry in entries:
+            if entry.short and (entry.own_city or roadlike is not False):
+                if roadlike is None:
+                    roadlike = tape.roadlike(end)
+                if roadlike or entry.own_city:
+                    if continued is None:
+                        continued = tape.walk(tape.skip(end))
+                    if not any(_fits(entry, e) for _, meant in continued for e in meant):
+                        continue  # 北京路; 北京市北京朝阳区, but not 北京市北京经济技术开发区
+            if entry.city_word and tape.market(end):
+                continue  # 市场, a market
+            if _fits(above, entry):
+                found.append(Hit(entry, pos, end))
+            elif (
+                above is not None and not mismatched and not entry.short and entry.rank > above.rank
+            ):
+                strays.append(Hit(entry, pos, end, mismatch=True))
     return found or strays
 
 
-def _after(text: str, hit: Hit) -> Iterator[tuple[int, bool]]:
+def _after(tape: _Tape, hit: Hit) -> list[tuple[int, bool]]:
     """Where the next division may start, and whether it must be a full name.
 
     Separators, 市辖区 and a repeated name are skipped; for a municipality the next may
     also follow the 县 of its county grouping (重庆市县城口县); and a full name may follow
     a development zone, which is not a division (河北省雄安新区容城县).
     """
-    pos = _skip(text, hit.end)
-    yield pos, False
-    again = _repeated(text, hit, pos)
+    pos = tape.skip(hit.end)
+    found = [(pos, False)]
+    again = tape.repeated(hit.start, hit.end, pos)
     if again != pos:  # 南京市南京市鼓楼区, from a form filled twice (but 通化通化县)
-        yield again, False
-    if hit.entry.division.code in names.MUNICIPALITIES and text.startswith("县", pos):
-        yield pos + 1, False
-    zone = _ZONE.match(text, pos)
-    if zone:
-        yield _skip(text, zone.end()), True
-
-
-def _repeated(text: str, hit: Hit, pos: int) -> int:
-    written = text[hit.start : hit.end]
-    return _skip(text, pos + len(written)) if text.startswith(written, pos) else pos
-
-
-def _end(text: str, hit: Hit) -> int:
-    """Where the street begins after the last division (a full name repeated skipped)."""
-    pos = _skip(text, hit.end)
-    return pos if hit.entry.short else _repeated(text, hit, pos)
+        found.append((again, False))
+    if hit.entry.code in names.MUNICIPALITIES and tape.county(pos):
+        found.append((pos + 1, False))
+    zone = tape.zone(pos)
+    if zone >= 0:
+        found.append((tape.skip(zone), True))
+    return found
 
 
 def _readings(
-    text: str, pos: int, last: Hit | None, mismatched: bool, full_only: bool = False
-) -> Iterator[tuple[Hit, ...]]:
+    tape: _Tape, pos: int, last: Hit | None, mismatched: bool, full_only: bool
+) -> list[tuple[Hit, ...]]:
     """Every reading from ``pos`` on that cannot be lengthened by a fitting division
     (a shorter one always scores lower); the empty reading when none fits."""
-    candidates = (
-        []
-        if last is not None and last.entry.rank == 2
-        else _candidates(text, pos, last, mismatched)
-    )
+    candidates = _candidates(tape, pos, last, mismatched)
     if full_only:
         candidates = [h for h in candidates if not h.entry.short and not h.mismatch]
+    found: list[tuple[Hit, ...]] = []
     if not candidates or all(h.mismatch for h in candidates):
-        yield ()
+        found.append(())
     for hit in candidates:
-        for nxt, full in _after(text, hit):
-            for rest in _readings(text, nxt, hit, mismatched or hit.mismatch, full):
-                yield (hit, *rest)
+        if hit.entry.rank == 2:  # nothing is read below a county
+            found.append((hit,))
+            continue
+        for nxt, full in _after(tape, hit):
+            for rest in _readings(tape, nxt, hit, mismatched or hit.mismatch, full):
+                found.append((hit, *rest))
+    return found
 
 
 def _score(reading: tuple[Hit, ...], year: int | None) -> tuple[int, ...]:
@@ -277,42 +469,173 @@ def _score(reading: tuple[Hit, ...], year: int | None) -> tuple[int, ...]:
     return (count, chars, full, used, recent)
 
 
+def _contenders(readings: tuple[tuple[Hit, ...], ...]) -> tuple[tuple[Hit, ...], ...]:
+    """The readings that may score best in some year: the first three parts of a score
+    (:func:`_score`) do not depend on the year, and a reading behind in them is behind
+    in every year."""
+    if len(readings) < 2:
+        return readings
+    lead = []
+    for reading in readings:
+        count = chars = full = 0
+        for h in reading:
+            count += -1 if h.mismatch else 1
+            chars += h.end - h.start
+            full += not h.entry.short
+        lead.append((count, chars, full))
+    top = max(lead)
+    return tuple(r for r, s in zip(readings, lead, strict=True) if s == top)
+
+
 def _contains(outer: Hit, inner: Hit) -> bool:
-    return inner.entry.division.code.startswith(scope(outer.entry))
+    return inner.entry.code.startswith(outer.entry.scope)
 
 
-def _best(text: str, year: int | None) -> tuple[tuple[Hit, ...], ...]:
-    start = _skip(text, 0)
-    readings = [r for r in _readings(text, start, None, False) if r]
+def _best(readings: tuple[tuple[Hit, ...], ...], year: int | None) -> tuple[tuple[Hit, ...], ...]:
     if not readings:
         return ()
     scores = [_score(r, year) for r in readings]
     top = max(scores)
-    best = list(
-        {
-            r[-1].entry.division.code: r for r, s in zip(readings, scores, strict=True) if s == top
-        }.values()
-    )
-    if len(best) > 1:  # nested readings (吉林省 / 吉林市) are not ambiguous: keep the outer
-        for outer in best:
-            if all(_contains(outer[-1], other[-1]) for other in best):
+    # of equal readings ending in one division the last is kept (in order of the first)
+    best = {r[-1].entry.code: r for r, s in zip(readings, scores, strict=True) if s == top}
+    chosen = list(best.values())
+    if len(chosen) > 1:  # nested readings (吉林省 / 吉林市) are not ambiguous: keep the outer
+        for outer in chosen:
+            if all(_contains(outer[-1], other[-1]) for other in chosen):
                 return (outer,)
-    return tuple(best)
+    return tuple(chosen)
 
 
-def _street(rest: str) -> tuple[str | None, str]:
+# --- the memo of heads ---------------------------------------------------------------------
+
+Observation = tuple[Callable[..., tuple[Any, int]], tuple[int, ...], Any]
+"""An observation made beyond the head: the function, its arguments and its result."""
+
+
+@define(eq=False, slots=True)
+class Head:
+    """The readings of a text's divisions, valid for every text that starts with the
+    same head and gives the same results for the observations made beyond it:
+    ``beyond``, and no development zone at the positions ``no_zone``.
+
+    ``contenders`` are the readings that may be best in some year (the others score
+    lower whatever the year); :meth:`best` picks from them. ``verdicts`` is for the
+    validator to keep what it derives from the best readings (keyed as it likes, by
+    year and whatever else it needs), since that depends on nothing else of the text.
+    """
+
+    contenders: tuple[tuple[Hit, ...], ...]
+    beyond: tuple[Observation, ...] = ()
+    no_zone: tuple[int, ...] = ()
+    verdicts: dict[object, Any] = attrs.Factory(dict)
+
+    def best(self, year: int | None) -> tuple[tuple[Hit, ...], ...]:
+        """The best readings with the names in use in ``year`` (several when ambiguous)."""
+        return _best(self.contenders, year)
+
+    def holds_for(self, text: str) -> bool:
+        """True when every observation beyond the head gives the same result on ``text``."""
+        for observe, args, result in self.beyond:
+            if observe(text, *args)[0] != result:
+                return False
+        if self.no_zone:
+            # Looked for after every division but a county, and mostly absent: one search
+            # for a kind of zone anywhere in reach of them all settles most texts at once.
+            reach = self.no_zone[0] + _ZONE_NAME[0], self.no_zone[-1] + _ZONE_FARTHEST + 1
+            if _ZONE_KIND.search(text, *reach):
+                return all(_zone(text, pos)[0] < 0 for pos in self.no_zone)
+        return True
+
+
+class _Memo:
+    """Heads read so far, by head text; the lengths of the heads under each first two
+    characters say which prefixes of a text to try."""
+
+    __slots__ = ("heads", "lengths")
+
+    def __init__(self) -> None:
+        self.heads: dict[str, tuple[Head, ...]] = {}
+        self.lengths: dict[str, tuple[int, ...]] = {}
+
+    def keep(self, text: str, end: int, found: Head) -> None:
+        if len(self.heads) >= MEMO_SIZE:
+            self.heads = {}
+            self.lengths = {}
+        key = text[:end]
+        self.heads[key] = (*self.heads.get(key, ())[-(_VARIANTS - 1) :], found)
+        lengths = self.lengths.get(key[:2], ())
+        if end not in lengths:
+            self.lengths[key[:2]] = tuple(sorted((*lengths, end), reverse=True))
+
+
+_MEMO = _Memo()
+_NO_DIVISION = Head(())
+
+
+def _read(text: str) -> tuple[Head, int]:
+    tape = _Tape(text)
+    every = tuple(r for r in _readings(tape, tape.skip(0), None, False, False) if r)
+    if not every:
+        return _NO_DIVISION, 0
+    end = max(r[-1].end for r in every)  # the head: as far as any reading goes
+    beyond: dict[tuple[Callable[..., tuple[Any, int]], tuple[int, ...]], Any] = {}
+    no_zone: set[int] = set()
+    for pos, (matches, read) in tape.walks.items():
+        if read >= end:
+            beyond[_walk, (pos,)] = matches
+    for observe, args, result, read in tape.log:
+        if read < end:
+            continue  # a function of the head alone
+        if observe is _zone and result < 0:
+            no_zone.add(args[0])
+        else:
+            beyond[observe, args] = result
+    checks = tuple((observe, args, result) for (observe, args), result in beyond.items())
+    return Head(_contenders(every), checks, tuple(sorted(no_zone))), end
+
+
+def head(text: str) -> Head:
+    """The readings of the divisions a cleaned text starts with (see :func:`clean`)."""
+    memo = _MEMO
+    for length in memo.lengths.get(text[:2], ()):
+        for known in memo.heads.get(text[:length], ()):
+            if known.holds_for(text):
+                return known
+    found, end = _read(text)
+    if 0 < end <= _LONGEST_HEAD:
+        memo.keep(text, end, found)
+    return found
+
+
+# --- street and detail ---------------------------------------------------------------------
+
+
+def street_start(text: str, last: Hit | None) -> int:
+    """Where the street begins: after the last division (a full name repeated skipped)."""
+    if last is None:
+        return _skip(text, 0)[0]
+    pos = last.end
+    char = text[pos : pos + 1]
+    if char in _SEPARATORS or char in _SKIPPED_FIRST:
+        pos = _skip(text, pos)[0]
+        char = text[pos : pos + 1]
+    if last.entry.short or char != text[last.start]:  # mostly: the street follows at once
+        return pos
+    return _repeated(text, last.start, last.end, pos)[0]
+
+
+def split_street(rest: str) -> tuple[str | None, str]:
     """A sub-district, town or township; else a road (with its number); else a named
-    place with a house number (清华园1号, 团结湖北里3号)."""
-    found = _ROAD_TOWN.match(rest) or _TOWN.match(rest) or _ROAD.match(rest)
-    found = found or _NUMBERED.match(rest)
+    place with a house number (清华园1号, 团结湖北里3号). Then the detail."""
+    found = _STREET.match(rest)
     if found:
-        return found.group(), rest[found.end() :].lstrip("".join(_SEPARATORS))
+        return found.group(), rest[found.end() :].lstrip(_SEPARATOR_CHARS)
     return None, rest
 
 
 def parse(text: str, year: int | None) -> Parse:
     """Read a cleaned address (see :func:`clean`); ``year`` decides which names are in use."""
-    readings = _best(text, year)
-    end = _end(text, readings[0][-1]) if readings else _skip(text, 0)
-    street, detail = _street(text[end:])
+    readings = head(text).best(year)
+    start = street_start(text, readings[0][-1] if readings else None)
+    street, detail = split_street(text[start:])
     return Parse(text, readings, street, detail)

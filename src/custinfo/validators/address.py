@@ -207,55 +207,98 @@ def _division_level(merged: resolve.Merged) -> str | None:
     return "province" if parts[0][1] is not None else None
 
 
-def _reached(merged: resolve.Merged | None, street: str | None, detail: str) -> str | None:
-    """The deepest level with every level above it present; a level that does not exist
-    there counts as present (广东省东莞市 reaches the district level)."""
+def _reached(merged: resolve.Merged | None) -> tuple[str | None, ...]:
+    """The deepest level with every level above it present, by (a street found, a detail
+    found) as index 0 (neither) to 3 (both); a level that does not exist there counts as
+    present (广东省东莞市 reaches the district level)."""
     if merged is None:
-        return None
+        return (None, None, None, None)
     division = _division_level(merged)
-    present = [
+    present = (
         merged.parts[0][1] is not None,
         division in ("city", "district"),
         division == "district",
-        street is not None,
-        bool(detail),
-    ]
-    applies = (*merged.applies, True, True)
+    )
     reached = None
-    for rank, level in enumerate(LEVELS):
-        if applies[rank] and not present[rank]:
-            break
-        reached = level
-    return reached
+    for rank in range(3):
+        if merged.applies[rank] and not present[rank]:
+            return (reached, reached, reached, reached)
+        reached = LEVELS[rank]
+    return (reached, reached, "street", "detail")  # the detail counts below a street only
 
 
-def _info(parsed: parsing.Parse, merged: resolve.Merged | None) -> AddressInfo:
-    detail = parsed.detail or None
-    if merged is None:
-        return AddressInfo(street=parsed.street, detail=detail)
+@define(frozen=True, slots=True)
+class _Verdict:
+    """What an address's divisions decide whatever follows them (its street and detail),
+    for one required level: their findings, their parts and the canonical text of them.
+    """
+
+    problems: tuple[Problem, ...]
+    last: parsing.Hit | None = None  # the last division of the best reading
+    province: str | None = None
+    city: str | None = None
+    district: str | None = None
+    code: str | None = None
+    division_level: str | None = None
+    province_code: str | None = None
+    city_code: str | None = None
+    district_code: str | None = None
+    historic_code: str | None = None
+    inferred: tuple[str, ...] = ()
+    prefix: str = ""
+    # the level reached, by (a street found, a detail found): 0 neither ... 3 both
+    levels: tuple[str | None, ...] = (None, None, None, None)
+
+
+def _verdict(
+    readings: tuple[tuple[parsing.Hit, ...], ...], need: int, year: int | None
+) -> _Verdict:
+    """The best readings resolved and merged, with the findings they make."""
+    if not readings:
+        return _Verdict(tuple(_level_problems(None, need)))
+    resolutions = [resolve.resolve(r, year) for r in readings]
+    merged = resolve.merge(resolutions, readings[0][-1].entry.name, need)
     (province, pcode), (city, ccode), (district, dcode) = merged.parts
-    code = dcode or ccode or pcode
-    return AddressInfo(
-        province=province,
-        city=city,
-        district=district,
-        street=parsed.street,
-        detail=detail,
-        code=code,
-        level=_reached(merged, parsed.street, parsed.detail),
-        division_level=_division_level(merged),
-        province_code=pcode,
-        city_code=ccode,
-        district_code=dcode,
-        historic_code=merged.historic_code,
-        inferred=merged.inferred,
+    return _Verdict(
+        (*merged.problems, *_level_problems(merged, need)),
+        readings[0][-1],
+        province,
+        city,
+        district,
+        dcode or ccode or pcode,
+        _division_level(merged),
+        pcode,
+        ccode,
+        dcode,
+        merged.historic_code,
+        merged.inferred,
+        resolve.path_text(merged.parts),
+        _reached(merged),
     )
 
 
+# Findings about the street and the detail, by the index in LEVELS of the required level.
+_NO_STREET = tuple(
+    Problem(
+        "address.no_street", Severity.ERROR if need >= 3 else Severity.INFO, {"level": "street"}
+    )
+    for need in range(len(LEVELS))
+)
+_NO_DETAIL = tuple(
+    Problem(
+        "address.no_detail", Severity.ERROR if need >= 4 else Severity.WARNING, {"level": "detail"}
+    )
+    for need in range(len(LEVELS))
+)
+
+
 def _need(require: str) -> int:
-    if require not in LEVELS:
-        raise DefinitionError(f"require must be one of {', '.join(LEVELS)}, not {require!r}")
-    return LEVELS.index(require)
+    try:
+        return LEVELS.index(require)
+    except ValueError:
+        raise DefinitionError(
+            f"require must be one of {', '.join(LEVELS)}, not {require!r}"
+        ) from None
 
 
 def compact(value: str) -> str:
@@ -268,21 +311,37 @@ def compact(value: str) -> str:
     return parsing.clean(value)
 
 
-def _analyse(text: str, need: int, year: int | None) -> tuple[AddressInfo, list[Problem]]:
-    parsed = parsing.parse(text, year)
-    merged = None
-    if parsed.readings:
-        resolutions = [resolve.resolve(r, year) for r in parsed.readings]
-        merged = resolve.merge(resolutions, parsed.readings[0][-1].entry.name, need)
-    problems = list(merged.problems) if merged else []
-    problems += _level_problems(merged, need)
-    if parsed.street is None:
-        severity = Severity.ERROR if need >= 3 else Severity.INFO
-        problems.append(Problem("address.no_street", severity, {"level": "street"}))
-    elif not parsed.detail:
-        severity = Severity.ERROR if need >= 4 else Severity.WARNING
-        problems.append(Problem("address.no_detail", severity, {"level": "detail"}))
-    return _info(parsed, merged), problems
+def _analyse(
+    text: str, need: int, year: int | None
+) -> tuple[str, tuple[Problem, ...], AddressInfo]:
+    """The canonical value, the findings and the info of a cleaned address."""
+    head = parsing.head(text)
+    verdict: _Verdict | None = head.verdicts.get((year, need))
+    if verdict is None:  # once per division head, required level and reference year
+        verdict = head.verdicts[year, need] = _verdict(head.best(year), need, year)
+    street, detail = parsing.split_street(text[parsing.street_start(text, verdict.last) :])
+    problems = verdict.problems
+    if street is None:
+        problems = (*problems, _NO_STREET[need])
+    elif not detail:
+        problems = (*problems, _NO_DETAIL[need])
+    found = AddressInfo(
+        verdict.province,
+        verdict.city,
+        verdict.district,
+        street,
+        detail or None,
+        verdict.code,
+        verdict.levels[(street is not None) * 2 + bool(detail)],
+        verdict.division_level,
+        verdict.province_code,
+        verdict.city_code,
+        verdict.district_code,
+        verdict.historic_code,
+        verdict.inferred,
+    )
+    value = f"{verdict.prefix}{street or ''}{detail}" if verdict.code else text
+    return value, problems, found
 
 
 def check(
@@ -304,14 +363,13 @@ def check(
         return Check(None, (Problem("address.type"),))
     if len(raw) > max(max_length, 1) * 8 or len(raw) > normalize.MAX_LENGTH:
         return Check(None, (Problem("address.too_long", params={"max_length": max_length}),))
-    text = compact(raw)
+    text = parsing.clean(raw)
     if not text:
         return Check(None, (Problem("address.empty"),))
     if len(text) > max_length:
         return Check(None, (Problem("address.too_long", params={"max_length": max_length}),))
-    found, problems = _analyse(text, need, today.year if today else None)
-    value_out = found.format() if found.code else text
-    return Check(value_out, tuple(problems), info=found)
+    value_out, problems, found = _analyse(text, need, today.year if today else None)
+    return Check(value_out, problems, found)
 
 
 def validate(value: object, *, require: str = "street", today: datetime.date | None = None) -> str:
