@@ -338,9 +338,9 @@ def test_require_sets_how_deep_an_address_must_go() -> None:
     assert address.is_valid("北京市朝阳区建国路88号1201室", require="detail")
 
 
-def test_a_missing_detail_is_a_warning() -> None:
+def test_a_missing_detail_is_only_info() -> None:
     result = address.check("北京市朝阳区建国路88号")
-    assert problem(result, "address.no_detail").severity is Severity.WARNING
+    assert problem(result, "address.no_detail").severity is Severity.INFO
     assert result.ok
 
 

@@ -26,8 +26,9 @@ written before its county (雄安新区容城县) is passed over.
 Missing levels are findings that name the level: ``address.no_province``,
 ``address.no_city``, ``address.no_district``, ``address.no_street`` (errors down to
 the ``require`` level, ``"street"`` by default, as the collection form asks; info
-below it) and ``address.no_detail`` (a warning). A province or city left out but
-implied by what follows (天河区 is in 广州市) is filled in, with an info finding.
+below it) and ``address.no_detail`` (info unless ``require="detail"``). A province
+or city left out but implied by what follows (天河区 is in 广州市) is filled in, with
+an info finding.
 Levels that do not exist are not missing: 东莞市 has no districts, 仙桃市 is
 administered by its province, and the table has no divisions in Hong Kong, Macao
 and Taiwan. A name shared by several divisions (鼓楼区 is in four cities) is
@@ -286,7 +287,10 @@ _NO_STREET = tuple(
 )
 _NO_DETAIL = tuple(
     Problem(
-        "address.no_detail", Severity.ERROR if need >= 4 else Severity.WARNING, {"level": "detail"}
+        # 建国路88号 is a complete address for most purposes: a missing room is only info
+        "address.no_detail",
+        Severity.ERROR if need >= 4 else Severity.INFO,
+        {"level": "detail"},
     )
     for need in range(len(LEVELS))
 )
