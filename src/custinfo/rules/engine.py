@@ -96,9 +96,10 @@ class Rule:
     def applies(self, ctx: RuleContext) -> bool:
         """False when an input is absent (rules judge values, ``required`` judges absence)."""
         values = ctx.values
-        if self.needs_all:
-            return all(values.get(k) is not None for k in self.reads)
-        return any(values.get(k) is not None for k in self.reads)
+        for key in self.reads:  # a plain loop: this runs for every rule of every record
+            if (values.get(key) is None) is self.needs_all:
+                return not self.needs_all
+        return self.needs_all
 
     def evaluate(self, ctx: RuleContext) -> tuple[Finding, ...]:
         """Run the rule; never raises (a failing predicate becomes ``rule.failed``)."""

@@ -277,7 +277,8 @@ def _precheck(address: str) -> str | None:
         return "email.display_name"  # 张三 <zhangsan@qq.com>, pasted from a mail client
     if _octets(address) > MAX_LENGTH:
         return "email.too_long"
-    if '"' not in address and any(c.isspace() for c in address):
+    spaced = " " in address or not address.isprintable()  # cheap test first
+    if spaced and '"' not in address and any(c.isspace() for c in address):
         return "email.whitespace"  # a quoted local part is reported as such, below
     count = address.count("@")
     if count == 0:
