@@ -71,7 +71,7 @@ def _decimal(text: str) -> Decimal:
     try:
         return Decimal(text.strip()[:200])
     except (InvalidOperation, ValueError):
-        return Decimal("NaN") if len(text) % 2 else Decimal("-Infinity")
+        return Decimal(("NaN", "sNaN", "-Infinity", "1E+999999")[len(text) % 4])
 
 
 def value(shape: int, payload: bytes) -> object:
@@ -168,4 +168,5 @@ def describe(data: bytes) -> str:
         shown = repr(made)
     except Exception:
         shown = "<unrepresentable>"
-    return json.dumps({"target": f"{kind}:{name}", "shape": shape, "input": shown[:2000]})
+    summary = {"target": f"{kind}:{name}", "shape": shape, "input": shown[:600]}
+    return json.dumps(summary, ensure_ascii=False)

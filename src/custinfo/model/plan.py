@@ -18,7 +18,7 @@ from custinfo import masking, normalize, validators
 from custinfo.findings import Check, DefinitionError
 from custinfo.model.field import Field
 
-__all__ = ["Plan", "Step", "compile_plan", "key_form"]
+__all__ = ["Plan", "Step", "compile_plan", "key_form", "name_text"]
 
 Run = Callable[[object, Mapping[str, Any], datetime.date], Check]
 
@@ -32,10 +32,22 @@ _MASKS: Mapping[str, Callable[[str], str]] = {
 _SHOWN_LENGTH = 32  # non-personal values are echoed in findings up to this length
 
 
+def name_text(name: object, limit: int = 200) -> str:
+    """A column name as text, cut to ``limit`` characters. Names are any hashable
+    object; one whose ``str`` fails (an int too long to print, a broken object)
+    is shown by its type, so a strange key never stops a validation."""
+    if isinstance(name, str):
+        return name[:limit]
+    try:
+        return str(name)[:limit]
+    except Exception:
+        return f"<{type(name).__name__}>"
+
+
 def key_form(name: object) -> str:
     """How a column name is compared: brackets and width folded, spaces and a
     required-field star removed, lower case (``"客户名称 *"`` → ``"客户名称"``)."""
-    text = normalize.brackets(str(name)[:200]).replace(" ", "").rstrip("*＊").lower()
+    text = normalize.brackets(name_text(name)).replace(" ", "").rstrip("*＊").lower()
     return text
 
 

@@ -289,7 +289,7 @@ def _phone(record: dict[str, Any], story: _Story) -> str | None:
     if "phone" not in record:
         return None
     number = str(record["phone"])
-    record["phone"] = story.rng.choice((number[:-1], number + "9", "2" + number[1:]))
+    record["phone"] = story.rng.choice((number[:-1], number + "9"))
     return "phone"
 
 
