@@ -131,7 +131,7 @@ def _personal_digits(form_name: str, rec: object) -> set[str]:
             continue
         key = form.plan.resolve(k)
         text = v if isinstance(v, str) else ""
-        runs = {s for s in privacy.secrets_of(text) if s.isdigit()}
+        runs = {s for s in privacy.secrets_of(text) if s.isdigit() and len(s) >= 8}
         if key is not None and form.plan.fields[key].personal is not None:
             secret |= runs
         else:

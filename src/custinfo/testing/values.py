@@ -64,12 +64,12 @@ def valid(name: str, rng: random.Random, **options: Any) -> str:
     return value
 
 
-def _error(how: str | None, rng: random.Random) -> tuple[str, Any]:
-    if how is None:
-        how = rng.choice(sorted(ERRORS))
+def _errors(how: str | None, rng: random.Random) -> list[str]:
+    if how is None:  # every kind in turn, in a random order: none is starved
+        return rng.sample(sorted(ERRORS), len(ERRORS))
     if how not in ERRORS:
         raise ValueError(f"unknown error {how!r}; known: {', '.join(ERRORS)}")
-    return how, ERRORS[how]
+    return [how]
 
 
 def invalid(name: str, rng: random.Random, *, how: str | None = None, **options: Any) -> str:
@@ -81,8 +81,9 @@ def invalid(name: str, rng: random.Random, *, how: str | None = None, **options:
     text accepts any typo).
     """
     module = validator(name)
-    for _ in range(_TRIES):
-        _, mutate = _error(how, rng)
+    kinds = _errors(how, rng)
+    for attempt in range(_TRIES):
+        mutate = ERRORS[kinds[attempt % len(kinds)]]
         spoiled = mutate(module.generate(rng, **options), rng)
         if spoiled is not None and not module.is_valid(spoiled):
             return spoiled
