@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import os
 import pkgutil
 import sys
 from pathlib import Path
@@ -32,11 +33,20 @@ with atheris.instrument_imports(include=["custinfo"]):
 
 import targets
 
+# Known, reported contract violations to step over in a long run, so the fuzzer
+# keeps looking for new ones: CUSTINFO_FUZZ_KNOWN="text one;text two".
+KNOWN = tuple(k for k in os.environ.get("CUSTINFO_FUZZ_KNOWN", "").split(";") if k)
+
 
 def test_one_input(data: bytes) -> None:
     """One fuzz input; any exception is a finding (its input is printed first)."""
     try:
         targets.run(data)
+    except targets.contract.ContractViolation as exc:
+        if any(k in str(exc) for k in KNOWN):
+            return
+        print("\n== custinfo fuzz failure:", targets.describe(data), file=sys.stderr)
+        raise
     except BaseException:
         print("\n== custinfo fuzz failure:", targets.describe(data), file=sys.stderr)
         raise
