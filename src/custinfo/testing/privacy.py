@@ -21,7 +21,7 @@ import re
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
-from custinfo import normalize
+from custinfo import messages, normalize
 from custinfo.findings import Finding, InvalidValue, Report
 from custinfo.model import Form
 
@@ -87,8 +87,27 @@ def outputs(produced: object) -> Iterator[str]:
         yield str(produced)
 
 
+def _codes(produced: object) -> Iterator[str]:
+    if isinstance(produced, Report):
+        yield from produced.codes()
+    elif isinstance(produced, Finding | InvalidValue):
+        yield produced.code
+
+
+def _templates(items: Iterable[object]) -> list[str]:
+    found = (messages.lookup(code) for item in items for code in _codes(item))
+    return [template for pair in found if pair for template in pair]
+
+
 def leaks(produced: object | Iterable[object], secrets: Collection[str]) -> list[str]:
-    """The secrets that occur in anything ``produced`` shows (sorted; empty is good)."""
-    items = produced if isinstance(produced, list | tuple) else [produced]
+    """The secrets that occur in anything ``produced`` shows (sorted; empty is good).
+
+    A secret that is part of a message template itself (the catalog's example
+    "王先生" in ``person_name.title_only``) is no leak and is not reported.
+    """
+    items = list(produced) if isinstance(produced, list | tuple) else [produced]
     texts = [text for item in items for text in outputs(item)]
-    return sorted({s for s in secrets if any(s in t for t in texts)})
+    templates = _templates(items)
+    return sorted(
+        {s for s in secrets if any(s in t for t in texts) and not any(s in t for t in templates)}
+    )
