@@ -46,7 +46,7 @@ def _form_seeds(name: str, rng: random.Random) -> list[bytes]:
 
 
 def write(directory: Path, seed: int = 0) -> int:
-    """Write the seeds into ``directory``; returns how many."""
+    """Write the seeds into ``directory``; returns how many different ones."""
     directory.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     count = 0
@@ -55,8 +55,9 @@ def write(directory: Path, seed: int = 0) -> int:
         for payload in payloads:
             shape = 0 if rng.random() < 0.7 else rng.randrange(256)
             data = bytes([index, shape]) + payload
-            (directory / hashlib.sha1(data).hexdigest()).write_bytes(data)
-            count += 1
+            path = directory / hashlib.sha1(data).hexdigest()
+            count += not path.exists()
+            path.write_bytes(data)
     return count
 
 

@@ -10,7 +10,8 @@ The attack is the classic one against backtracking engines: for every repeated
 part of a pattern, a prefix that reaches it (sampled from the pattern itself),
 the repeated part pumped ``n`` times, and a suffix that makes the match fail.
 Time (the CPU time of this thread, so other processes do not blur it) is
-compared with itself at two sizes in the same run, never with a clock constant: exponential backtracking multiplies the time by hundreds when ``n``
+compared with itself at two sizes in the same run, never with a clock
+constant: exponential backtracking multiplies the time by hundreds when ``n``
 grows from 10 to 20; a polynomial of degree three or more by over 32 when ``n``
 grows fourfold (quadratic, 16, is allowed: ``search`` for ``\d+x`` in a run of
 digits is quadratic in Python's engine, and every input is bounded in length).

@@ -20,11 +20,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-import regex_audit
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import custinfo
+import regex_audit
 from custinfo import forms, validators
 from custinfo.testing import contract
 
