@@ -23,6 +23,8 @@ with atheris.instrument_imports(include=["custinfo"]):
     from custinfo import forms, validators
 
     for module in pkgutil.walk_packages(custinfo.__path__, "custinfo."):
+        if module.name.endswith("__main__"):  # running it would start the command line
+            continue
         # an optional integration whose extra is not installed stays out
         with contextlib.suppress(ImportError):
             importlib.import_module(module.name)

@@ -48,6 +48,8 @@ def package_patterns(package: Any) -> dict[str, re.Pattern[str]]:
     """Every compiled pattern held by a module of ``package`` (or a class in one)."""
     found: dict[str, re.Pattern[str]] = {}
     for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+        if info.name.endswith("__main__"):  # running it would start the command line
+            continue
         try:
             module = importlib.import_module(info.name)
         except ImportError:  # an integration whose optional extra is not installed
@@ -245,19 +247,20 @@ def _once(pattern: re.Pattern[str], text: str) -> float:
 _QUICK = 5e-5  # below this one call is no candidate for a closer look (a shortcut only)
 
 
-def _grows(pattern: re.Pattern[str], parts: tuple[str, str, str], n: int, limit: float) -> float:
-    """How much slower ``n`` pumps are than fewer, when over ``limit`` (else 0).
+def _grows(
+    pattern: re.Pattern[str], parts: tuple[str, str, str], small: int, large: int, limit: float
+) -> float:
+    """How much slower ``large`` pumps are than ``small`` ones, when over ``limit`` (else 0).
 
     A suspicious growth is measured twice more and the smallest of the three
     kept: another process stealing the CPU inflates one measurement, not three.
     """
     prefix, pump, suffix = parts
-    if _once(pattern, prefix + pump * n + suffix) < _QUICK:
+    if _once(pattern, prefix + pump * large + suffix) < _QUICK:
         return 0.0
-    small = n // 2 if limit == EXPONENTIAL_GROWTH else n // 4
     growth = float("inf")
     for _ in range(3):
-        large_cost = _cost(pattern, prefix + pump * n + suffix)
+        large_cost = _cost(pattern, prefix + pump * large + suffix)
         growth = min(growth, large_cost / _cost(pattern, prefix + pump * small + suffix))
         if growth <= limit:
             return 0.0
@@ -268,13 +271,20 @@ def verdict(
     pattern: re.Pattern[str], *, polynomial: bool = True, polynomial_size: int = 400
 ) -> str | None:
     """None when no attack slows ``pattern`` down disproportionately, else why.
-    ``polynomial=False`` looks for exponential backtracking only."""
-    probes = [(20, EXPONENTIAL_GROWTH, "exponential")]
+    ``polynomial=False`` looks for exponential backtracking only.
+
+    Both sizes are at least the pattern's shortest match: below it the engine
+    fails at once without looking, which would fake a steep growth.
+    """
+    shortest = P.parse(pattern.pattern, pattern.flags).getwidth()[0]
+    base = max(10, shortest)
+    probes = [(base, 2 * base, EXPONENTIAL_GROWTH, "exponential")]
     if polynomial:
-        probes.append((polynomial_size, POLYNOMIAL_GROWTH, "super-quadratic"))
+        base = max(polynomial_size // 4, shortest)
+        probes.append((base, 4 * base, POLYNOMIAL_GROWTH, "super-quadratic"))
     for parts in attacks(pattern):
-        for n, limit, kind in probes:
-            growth = _grows(pattern, parts, n, limit)
+        for small, large, limit, kind in probes:
+            growth = _grows(pattern, parts, small, large, limit)
             if growth:
                 prefix, pump, suffix = parts
                 return f"{kind}: {prefix!r} + {pump!r}*n + {suffix!r} ({growth:.0f}x)"

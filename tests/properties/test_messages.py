@@ -26,6 +26,8 @@ TODAY = testing.TODAY
 
 def _catalogs() -> Iterator[tuple[str, dict[str, tuple[str, str]]]]:
     for info in pkgutil.walk_packages(custinfo.__path__, "custinfo."):
+        if info.name.endswith("__main__"):  # running it would start the command line
+            continue
         try:
             module = importlib.import_module(info.name)
         except ImportError:  # an integration whose optional extra is not installed
