@@ -6,8 +6,8 @@ Findings, reports and exceptions only ever show these forms:
 '110101********4477'
 >>> phone("13800138000")
 '138****8000'
->>> email("zhang.san@example.com")
-'z***@example.com'
+>>> email("zhang.san@example.com"), email("zhang@qq.com 13800138000")
+('z***@example.com', 'z***@***')
 >>> name("欧阳娜娜"), name("Zhang San")
 ('欧***', 'Z***')
 >>> text("北京市朝阳区建国路88号")
@@ -16,12 +16,18 @@ Findings, reports and exceptions only ever show these forms:
 Identifiers keep the first 6 and last 4 characters (region and check digit are
 useful for debugging; the birth date and serial are hidden); phones keep the
 first 3 and last 4; emails keep the first character of the local part and the
-domain; names and free text keep the first one or two characters only.
+domain (when it is a plain domain name without a long digit run); names and
+free text keep the first one or two characters only.
 """
 
 from __future__ import annotations
 
+import re
+
 __all__ = ["email", "identifier", "name", "phone", "text"]
+
+_MAX_DOMAIN = 253
+_LONG_DIGITS = re.compile(r"\d{6}")
 
 
 def identifier(value: str) -> str:
@@ -44,12 +50,25 @@ def phone(value: str) -> str:
     return "*" * n
 
 
+def _plain_domain(domain: str) -> bool:
+    # Only something that looks like a domain is shown: "qq.com 13800138000" typed
+    # into an email field must not show the phone number, nor a long digit run
+    # (an ID or a phone number where the domain should be).
+    return (
+        0 < len(domain) <= _MAX_DOMAIN
+        and "." in domain
+        and all(c.isalnum() or c in ".-" for c in domain)
+        and _LONG_DIGITS.search(domain) is None
+    )
+
+
 def email(value: str) -> str:
-    """Keep the first character of the local part and the whole domain."""
+    """Keep the first character of the local part and the domain (``***`` when the
+    part after the ``@`` is not a plain domain name)."""
     local, at, domain = value.rpartition("@")
     if not at or not local:
         return text(value)
-    return local[0] + "***@" + domain
+    return local[0] + "***@" + (domain if _plain_domain(domain) else "***")
 
 
 def name(value: str) -> str:

@@ -35,6 +35,7 @@ _OWNERS = {
     "type": "custinfo.model",
     "length": "custinfo.model",
     "duplicate": "custinfo.rules",
+    "enterprise": "custinfo.forms.enterprise",
 }
 _registered: dict[str, Message] = {}
 

@@ -31,6 +31,8 @@ __all__ = [
 MAX_LENGTH = 4096
 """No field value is longer than this; validators reject longer input early."""
 
+_MAX_INT_BITS = 4000 * 3  # ints of up to ~3600 digits become text; larger ones are refused
+
 # Full-width ASCII (U+FF01–U+FF5E) to ASCII, ideographic space to space.
 _WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
@@ -109,7 +111,7 @@ def as_text(value: object) -> str | None:
     """A field value as a string: str as is, ints and Decimals as digits, else None.
 
     Floats are refused (``1.3800138e10`` from a spreadsheet has lost digits),
-    as are bytes, containers and booleans.
+    as are bytes, containers, booleans and ints too long to be any field's value.
 
     >>> as_text(13800138000), as_text(1.5), as_text(b"x"), as_text(True)
     ('13800138000', None, None, None)
@@ -119,7 +121,8 @@ def as_text(value: object) -> str | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return str(value)
+        # str() refuses ints of more than 4300 digits; none is a field value
+        return str(value) if value.bit_length() <= _MAX_INT_BITS else None
     if isinstance(value, Decimal) and value.is_finite():
         return str(value)
     return None

@@ -23,7 +23,7 @@ from attrs import define, field
 
 from custinfo.findings import DefinitionError, Finding, Report, Severity
 from custinfo.model.field import Field
-from custinfo.model.plan import Plan, compile_plan, key_form
+from custinfo.model.plan import Plan, compile_plan, key_form, name_text
 from custinfo.rules.engine import Rule, RuleContext
 
 __all__ = ["Form"]
@@ -62,6 +62,13 @@ def _blank(value: object) -> bool:
     if isinstance(value, str):
         return not value.strip()
     return isinstance(value, float) and math.isnan(value)
+
+
+def _differ(a: object, b: object) -> bool:
+    try:
+        return bool(a != b)
+    except Exception:  # values that refuse comparison (a signalling NaN, an array)
+        return True
 
 
 @define(frozen=True, slots=True)
@@ -261,20 +268,20 @@ class Form:
             if key is None:
                 unknown += 1
                 if unknown <= _MAX_UNKNOWN:
-                    shown = str(name)[:64]
+                    shown = name_text(name, 64)
                     findings.append(
                         Finding(None, "unknown_field", Severity.WARNING, {"key": shown})
                     )
                 continue
             if key in given:
-                if not _blank(value) and not _blank(given[key]) and value != given[key]:
-                    params = {"names": [names[key], str(name)[:64]]}
+                if not _blank(value) and not _blank(given[key]) and _differ(value, given[key]):
+                    params = {"names": [names[key], name_text(name, 64)]}
                     findings.append(Finding(key, "form.conflict", Severity.ERROR, params))
                 elif _blank(given[key]):
                     given[key] = value
                 continue
             given[key] = value
-            names[key] = str(name)[:64]
+            names[key] = name_text(name, 64)
         if unknown > _MAX_UNKNOWN:
             more = {"count": unknown - _MAX_UNKNOWN}
             findings.append(Finding(None, "form.more_unknown", Severity.WARNING, more))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from attrs import define, field
@@ -18,7 +19,7 @@ from custinfo import masking, normalize, validators
 from custinfo.findings import Check, DefinitionError
 from custinfo.model.field import Field
 
-__all__ = ["Plan", "Step", "compile_plan", "key_form"]
+__all__ = ["Plan", "Step", "compile_plan", "key_form", "name_text"]
 
 Run = Callable[[object, Mapping[str, Any], datetime.date], Check]
 
@@ -32,10 +33,22 @@ _MASKS: Mapping[str, Callable[[str], str]] = {
 _SHOWN_LENGTH = 32  # non-personal values are echoed in findings up to this length
 
 
+def name_text(name: object, limit: int = 200) -> str:
+    """A column name as text, cut to ``limit`` characters. Names are any hashable
+    object; one whose ``str`` fails (an int too long to print, a broken object)
+    is shown by its type, so a strange key never stops a validation."""
+    if isinstance(name, str):
+        return name[:limit]
+    try:
+        return str(name)[:limit]
+    except Exception:
+        return f"<{type(name).__name__}>"
+
+
 def key_form(name: object) -> str:
     """How a column name is compared: brackets and width folded, spaces and a
     required-field star removed, lower case (``"客户名称 *"`` → ``"客户名称"``)."""
-    text = normalize.brackets(str(name)[:200]).replace(" ", "").rstrip("*＊").lower()
+    text = normalize.brackets(name_text(name)).replace(" ", "").rstrip("*＊").lower()
     return text
 
 
@@ -117,26 +130,25 @@ class _Memo:
     TRIAL = 1024
     MIN_HIT_RATE = 0.25
 
-    __slots__ = ("cache", "context", "day", "hits", "lookups", "on", "run", "wants_today")
+    __slots__ = ("cache", "context", "hits", "lookups", "on", "run", "wants_today")
 
     def __init__(self, run: Run, context: tuple[str, ...], wants_today: bool) -> None:
         self.run = run
         self.context = context
         self.wants_today = wants_today
         self.cache: dict[object, Check] = {}
-        self.day: datetime.date | None = None
         self.hits = self.lookups = 0
         self.on = True
 
     def __call__(self, value: object, cleaned: Mapping[str, Any], today: datetime.date) -> Check:
         if not self.on or type(value) is not str:
             return self.run(value, cleaned, today)
-        if self.wants_today and today != self.day:
-            self.cache.clear()
-            self.day = today
         key: object = value
-        if self.context:
-            key = (value, *[cleaned.get(k) for k in self.context])
+        if self.context or self.wants_today:
+            # The day is part of the key rather than a reason to empty the memo:
+            # threads validating with different reference days share one memo.
+            day = today if self.wants_today else None
+            key = (value, day, *[cleaned.get(k) for k in self.context])
         try:
             found = self.cache.get(key)
         except TypeError:  # an unhashable context value
@@ -149,7 +161,8 @@ class _Memo:
             self.cache[key] = found
         else:
             self.hits += 1
-        if self.lookups == self.TRIAL and self.hits < self.TRIAL * self.MIN_HIT_RATE:
+        # >= rather than ==: concurrent threads may step over the exact count
+        if self.lookups >= self.TRIAL and self.hits < self.TRIAL * self.MIN_HIT_RATE:
             self.on = False
             self.cache.clear()
         return found
@@ -198,4 +211,10 @@ def compile_plan(fields: tuple[Field, ...]) -> Plan:
             names[key_form(name)] = f.key
     steps = tuple(Step(f.key, f.required, _runner(f), _shower(f.personal)) for f in fields)
     masks = {f.key: _MASKS[f.personal] for f in fields if f.personal}
-    return Plan({f.key: f for f in fields}, names, steps, masks)
+    # read-only views: a form is immutable, and so is what it compiled into
+    return Plan(
+        MappingProxyType({f.key: f for f in fields}),
+        MappingProxyType(names),
+        steps,
+        MappingProxyType(masks),
+    )
