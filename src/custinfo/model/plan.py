@@ -130,7 +130,7 @@ class _Memo:
     TRIAL = 1024
     MIN_HIT_RATE = 0.25
 
-    __slots__ = ("cache", "context", "hits", "lookups", "on", "run", "wants_today")
+    __slots__ = ("cache", "context", "hits", "lookups", "on", "retire", "run", "wants_today")
 
     def __init__(self, run: Run, context: tuple[str, ...], wants_today: bool) -> None:
         self.run = run
@@ -139,6 +139,7 @@ class _Memo:
         self.cache: dict[object, Check] = {}
         self.hits = self.lookups = 0
         self.on = True
+        self.retire: Callable[[], None] | None = None  # set by the plan: step out of its loop
 
     def __call__(self, value: object, cleaned: Mapping[str, Any], today: datetime.date) -> Check:
         if not self.on or type(value) is not str:
@@ -165,6 +166,8 @@ class _Memo:
         if self.lookups >= self.TRIAL and self.hits < self.TRIAL * self.MIN_HIT_RATE:
             self.on = False
             self.cache.clear()
+            if self.retire is not None:
+                self.retire()
         return found
 
 
@@ -176,15 +179,21 @@ class Plan:
     names: Mapping[str, str]
     steps: tuple[Step, ...]
     masks: Mapping[str, Callable[[str], str]]
-    loop: tuple[tuple[str, bool, Run, Callable[[object], str | None]], ...] = field(
+    loop: list[tuple[str, bool, Run, Callable[[object], str | None]]] = field(
         init=False, repr=False, eq=False
     )
-    """The steps as plain tuples, for the validation loop."""
+    """The steps as plain tuples, for the validation loop. A memo that switches
+    itself off replaces its own entry with the bare check (one list item
+    assignment, atomic for concurrent readers)."""
     keys: frozenset[str] = field(init=False, repr=False, eq=False)
     """The field keys, for the fast path of records keyed by them."""
 
     def __attrs_post_init__(self) -> None:
-        loop = tuple((s.key, s.required, s.run, s.show) for s in self.steps)
+        loop = [(s.key, s.required, s.run, s.show) for s in self.steps]
+        for i, (key, required, run, show) in enumerate(loop):
+            if isinstance(run, _Memo):
+                bare = (key, required, run.run, show)
+                run.retire = functools.partial(loop.__setitem__, i, bare)
         object.__setattr__(self, "loop", loop)
         object.__setattr__(self, "keys", frozenset(self.fields))
 
