@@ -135,8 +135,8 @@ def _personal_digits(form_name: str, rec: object) -> set[str]:
         if key is not None and form.plan.fields[key].personal is not None:
             secret |= runs
         else:
-            public.append(text)
-        public.append(k)
+            public += [text, repr(text)]
+        public += [k, repr(k)]  # repr: "\udc97" + "1130681" shows the digits "71130681"
     return {s for s in secret if not any(s in p for p in public)}
 
 

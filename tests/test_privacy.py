@@ -71,7 +71,9 @@ HAND_WRITTEN: dict[str, list[dict[str, Any]]] = {
 }
 
 
-def _corpus(form_name: str) -> list[dict[str, Any]]:
+def _corpus(form_name: str) -> list[tuple[dict[str, Any], set[str]]]:
+    """Records, each with the personal values to look for in what it produces."""
+    form = forms.get(form_name)
     records = list(HAND_WRITTEN.get(form_name, []))
     kinds = [None, *testing.record_errors(form_name)]
     for i in range(60):
@@ -79,22 +81,30 @@ def _corpus(form_name: str) -> list[dict[str, Any]]:
             form_name, random.Random(i), error=kinds[i % len(kinds)], keys="mixed", optional=0.9
         )
         records.append(case.record)
-    return records
+    corpus = [(r, privacy.record_secrets(form, r)) for r in records]
+    # A sheet read without its header row: the first customer's values become column
+    # names, echoed by unknown_field. Numbers and emails must not show; a name cannot
+    # be told from a column name (docs/privacy.md).
+    numbers = ("identifier", "phone", "email")
+    corpus += [
+        ({str(v): v for v in r.values()}, privacy.record_secrets(form, r, numbers))
+        for r in records[:6]
+    ]
+    return corpus
 
 
 CASES = [(name, i) for name in FORMS for i in range(len(_corpus(name)))]
 
 
 @pytest.fixture(scope="module")
-def corpora() -> dict[str, list[dict[str, Any]]]:
+def corpora() -> dict[str, list[tuple[dict[str, Any], set[str]]]]:
     return {name: _corpus(name) for name in FORMS}
 
 
 @pytest.mark.parametrize(("form_name", "index"), CASES)
 def test_reports_never_show_the_personal_values_of_a_record(corpora, form_name, index):
     form = forms.get(form_name)
-    record = corpora[form_name][index]
-    secrets = privacy.record_secrets(form, record)
+    record, secrets = corpora[form_name][index]
     assert secrets, "the corpus record has personal values to look for"
     report = form.validate(record, today=TODAY)
     assert privacy.leaks(report, secrets) == []
@@ -105,7 +115,9 @@ def test_the_corpus_has_errors_in_every_personal_field_of_both_forms(corpora):
         form = forms.get(name)
         personal = {f.key for f in form.fields if f.personal in ("identifier", "phone", "email")}
         flagged = {
-            f.field for record in corpora[name] for f in form.validate(record, today=TODAY).findings
+            f.field
+            for record, _ in corpora[name]
+            for f in form.validate(record, today=TODAY).findings
         }
         assert personal <= flagged, name
 

@@ -23,7 +23,7 @@ from attrs import define, field
 
 from custinfo.findings import DefinitionError, Finding, Report, Severity
 from custinfo.model.field import Field
-from custinfo.model.plan import Plan, compile_plan, key_form, name_text
+from custinfo.model.plan import Plan, compile_plan, key_form, name_text, shown_name
 from custinfo.rules.engine import Rule, RuleContext
 
 __all__ = ["Form"]
@@ -268,7 +268,7 @@ class Form:
             if key is None:
                 unknown += 1
                 if unknown <= _MAX_UNKNOWN:
-                    shown = name_text(name, 64)
+                    shown = shown_name(name)
                     findings.append(
                         Finding(None, "unknown_field", Severity.WARNING, {"key": shown})
                     )

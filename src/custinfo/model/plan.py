@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -19,7 +20,7 @@ from custinfo import masking, normalize, validators
 from custinfo.findings import Check, DefinitionError
 from custinfo.model.field import Field
 
-__all__ = ["Plan", "Step", "compile_plan", "key_form", "name_text"]
+__all__ = ["Plan", "Step", "compile_plan", "key_form", "name_text", "shown_name"]
 
 Run = Callable[[object, Mapping[str, Any], datetime.date], Check]
 
@@ -43,6 +44,23 @@ def name_text(name: object, limit: int = 200) -> str:
         return str(name)[:limit]
     except Exception:
         return f"<{type(name).__name__}>"
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def shown_name(name: object) -> str:
+    """An unknown column name as a finding may show it: at most 64 characters, and
+    masked when it looks like data rather than a name (six digits or more, an
+    ``@``) — a sheet read without its header row has a customer's values for names.
+
+    >>> shown_name("wechat"), shown_name("+86 139-1234-5678"), shown_name("zhang@qq.com")
+    ('wechat', '+8***', 'zh***')
+    """
+    text = name_text(name, 64)
+    if "@" in text or len(_DIGIT.findall(text)) >= 6:
+        return masking.text(text)
+    return text
 
 
 def key_form(name: object) -> str:

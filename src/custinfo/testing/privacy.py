@@ -44,13 +44,17 @@ def secrets_of(value: object) -> set[str]:
     return {f for f in forms if len(f) >= _MIN_LENGTH and "*" not in f}
 
 
-def record_secrets(form: Form, record: Mapping[Any, Any]) -> set[str]:
-    """The secrets of every value given for a personal field of ``form``
-    (fields with ``personal=...``: names, identifiers, phones, emails, addresses)."""
+def record_secrets(
+    form: Form, record: Mapping[Any, Any], kinds: Collection[str] | None = None
+) -> set[str]:
+    """The secrets of every value given for a personal field of ``form`` (fields
+    with ``personal=...``), or only for fields of the given ``kinds``
+    (``"identifier"``, ``"phone"``, ``"email"``, ``"name"``, ``"text"``)."""
     found: set[str] = set()
     for name, value in record.items():
         key = form.plan.resolve(name)
-        if key is not None and form.plan.fields[key].personal is not None:
+        personal = form.plan.fields[key].personal if key is not None else None
+        if personal is not None and (kinds is None or personal in kinds):
             found |= secrets_of(value)
     return found
 
