@@ -20,17 +20,14 @@ import datetime
 from typing import Literal
 
 from custinfo import normalize
+from custinfo.validators import ric, uscc
 
 __all__ = ["Kind", "compact", "is_ric", "is_uscc", "kind"]
 
 Kind = Literal["uscc", "ric", "ambiguous", "other"]
 
-_USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-_USCC_VALUE = {c: i for i, c in enumerate(_USCC_ALPHABET)}
-_USCC_WEIGHTS = tuple(pow(3, i, 31) for i in range(17))
-_RIC_WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))
-_RIC_CHECK = "10X98765432"
 _EARLIEST_BIRTH = 1900
+_USCC_ALPHABET = frozenset(uscc.ALPHABET)
 
 
 def compact(value: object) -> str | None:
@@ -43,18 +40,16 @@ def compact(value: object) -> str | None:
 
 def is_uscc(code: str) -> bool:
     """18 characters of the USCC alphabet with a correct MOD 31-3 check character."""
-    if len(code) != 18 or any(c not in _USCC_VALUE for c in code):
+    if len(code) != 18 or not set(code) <= _USCC_ALPHABET:
         return False
-    total = sum(_USCC_VALUE[c] * w for c, w in zip(code, _USCC_WEIGHTS, strict=False))
-    return code[17] == _USCC_ALPHABET[(31 - total % 31) % 31]
+    return code[17] == uscc.calc_check_char(code)
 
 
 def is_ric(code: str, today: datetime.date | None = None) -> bool:
     """17 digits and a correct MOD 11-2 check character, around a plausible birth date."""
     if len(code) != 18 or not code[:17].isdigit() or not code[:17].isascii():
         return False
-    total = sum(int(c) * w for c, w in zip(code, _RIC_WEIGHTS, strict=False))
-    if code[17] != _RIC_CHECK[total % 11]:
+    if code[17] != ric.calc_check_digit(code):
         return False
     try:
         born = datetime.date(int(code[6:10]), int(code[10:12]), int(code[12:14]))

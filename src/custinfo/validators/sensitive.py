@@ -34,6 +34,7 @@ from attrs import define
 
 from custinfo import masking, normalize
 from custinfo.findings import Check, InvalidValue, Problem
+from custinfo.validators import ric
 
 __all__ = [
     "KINDS",
@@ -154,8 +155,7 @@ def _resident_id(chars: str) -> bool:
         return False
     if born.year < 1800:
         return False
-    total = sum(int(c) * pow(2, 17 - i, 11) for i, c in enumerate(chars[:17]))
-    return chars[17].upper() == "10X98765432"[total % 11]
+    return chars[17].upper() == ric.calc_check_digit(chars)
 
 
 def _kind(groups: list[re.Match[str]]) -> Kind | None:
