@@ -72,11 +72,12 @@ def _run_in_threads(work: list[Any], target: Any) -> list[Any]:
 
 @pytest.mark.parametrize("form_name", FORMS)
 def test_one_form_gives_the_same_reports_from_eight_threads_at_once(form_name):
-    # 1200 records: past each memo's trial of 1024 lookups, so the memos of fields
+    # 1500 records: well past each memo's trial of 1024 lookups (its counters are
+    # not locked, so racing threads may lose a few counts), so the memos of fields
     # with unique values (IDs, phones) switch off while the threads run, and
     # those of repeating ones (choices, industries) stay on.
-    records = _corpus(form_name, 1200)
-    assert len(records) > _Memo.TRIAL
+    records = _corpus(form_name, 1500)
+    assert len(records) > 1.4 * _Memo.TRIAL
     single = forms.get(form_name).evolve()
     expected = {day: [_answer(single.validate(r, today=day)) for r in records] for day in DAYS}
     shared = forms.get(form_name).evolve()  # a fresh plan: its memos start empty
