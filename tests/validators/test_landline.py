@@ -268,3 +268,11 @@ def test_results_are_the_same_from_many_threads():
     landline._parse.cache_clear()  # start cold, so threads race to fill the cache
     with ThreadPoolExecutor(max_workers=8) as pool:
         assert list(pool.map(landline.check, values)) == expected
+
+
+def test_an_extension_that_would_read_back_as_part_of_the_number_is_written_with_zhuan() -> None:
+    # found by the fuzzer: 0817-951467-0 would read back as the 7-digit 0817-9514670
+    first = landline.validate("817951467,0")
+    assert first == "0817-951467转0"
+    assert landline.validate(first) == first
+    assert landline.compact(landline.compact("817951467,0")) == landline.compact("817951467,0")

@@ -295,7 +295,12 @@ def _normalized(parsed: _Parsed, extension: str | None) -> str:
         main = f"0{parsed.national[:area]}-{parsed.national[area:]}"
     else:
         main = parsed.grouping.replace(" ", "-")
-    return main if extension is None else f"{main}-{extension}"
+    if extension is None:
+        return main
+    # "-ext" reads back as an extension only when the digits with it are not a valid
+    # number themselves (0817-951467-0 would read as 0817-9514670): say 转 there.
+    joined = _parse(_digits(main + extension))
+    return f"{main}转{extension}" if joined.valid else f"{main}-{extension}"
 
 
 def compact(value: str) -> str:
