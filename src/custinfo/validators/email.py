@@ -158,8 +158,11 @@ def compact(value: str) -> str:
     >>> compact(" mailto:ZhangSan＠163。com\u200b ")
     'ZhangSan@163.com'
     """
-    folded = normalize.fold_width(value).translate(_EXTRA).strip()
-    while _MAILTO.match(folded):
+    if value.isascii():  # nothing to fold: the common case
+        folded = value.strip()
+    else:
+        folded = normalize.fold_width(value).translate(_EXTRA).strip()
+    while folded[:1] in ("m", "M") and _MAILTO.match(folded):
         folded = folded[7:].lstrip()
     return folded
 
@@ -273,9 +276,9 @@ _DISPLAY_NAME = re.compile(r"[^<>]*<[^<>@]+@[^<>]+>")
 def _precheck(address: str) -> str | None:
     if not address:
         return "email.empty"
-    if _DISPLAY_NAME.fullmatch(address):
+    if "<" in address and _DISPLAY_NAME.fullmatch(address):
         return "email.display_name"  # 张三 <zhangsan@qq.com>, pasted from a mail client
-    if _octets(address) > MAX_LENGTH:
+    if len(address) * 4 > MAX_LENGTH and _octets(address) > MAX_LENGTH:  # 4: UTF-8's most
         return "email.too_long"
     spaced = " " in address or not address.isprintable()  # cheap test first
     if spaced and '"' not in address and any(c.isspace() for c in address):
