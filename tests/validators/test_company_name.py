@@ -273,3 +273,9 @@ def test_lone_surrogates_and_any_code_point_never_raise(value):
     assert result.ok == company_name.is_valid(value)
     company_name.mask(value)
     company_name.compact(value)
+
+
+def test_a_placeholder_after_the_region_is_still_a_placeholder() -> None:
+    for name in ("北京某某科技有限公司", "广东XX贸易有限公司", "上海测试信息技术有限公司"):
+        assert [p.code for p in company_name.check(name).problems] == ["company_name.placeholder"]
+    assert company_name.is_valid("北京星辰科技有限公司")

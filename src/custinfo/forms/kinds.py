@@ -4,7 +4,7 @@ The collection form's 客户姓名(企业/个人) and 统一社会信用代码/�
 company or a person, a USCC or a resident ID, according to 客户类型. These
 checks receive the cleaned ``customer_type`` through the field's ``context``.
 
->>> party_name("北京某某科技有限公司", customer_type="企业").ok
+>>> party_name("北京星辰科技有限公司", customer_type="企业").ok
 True
 >>> party_name("王先生", customer_type="个人").problems[0].code
 'person_name.title_only'

@@ -212,6 +212,7 @@ def _last_form_end(name: str) -> int:
 
 # --- the checks ----------------------------------------------------------------------------
 
+_PLACEHOLDER_STARTS = ("测试", "某某", "XX", "xx")
 _PLACEHOLDER = re.compile(
     r"(?:测试|某某|某|xx+|XX+|\*+|○+|无|暂无|未知|个人|test|demo|null|none|n/a|-|/)"
     r"(?:公司|有限公司|有限责任公司|科技有限公司|企业|单位)?",
@@ -276,11 +277,14 @@ def _form_problems(name: str, region: str | None) -> tuple[list[Problem], tuple[
 
 
 def _problems(full: str, short: str | None) -> tuple[list[Problem], CompanyInfo | None]:
-    if _PLACEHOLDER.fullmatch(full) or full.startswith(("测试", "某某", "XX", "xx")):
+    if _PLACEHOLDER.fullmatch(full) or full.startswith(_PLACEHOLDER_STARTS):
         return [Problem("company_name.placeholder")], None
     if not _characters_ok(full) or (short is not None and not _characters_ok(short)):
         return [Problem("company_name.characters")], None
     region, code = leading_region(full)
+    after = full[len(region) :] if region and full.startswith(region) else full
+    if after.startswith(_PLACEHOLDER_STARTS):  # 北京某某科技有限公司
+        return [Problem("company_name.placeholder")], None
     problems, ending = _form_problems(full, region)
     if any(p.severity is Severity.ERROR for p in problems):
         return problems, None
