@@ -520,3 +520,15 @@ def test_a_generated_address_written_loosely_resolves_to_the_same_division(
     else:
         assert result.info.code == found.code, text
         assert (result.info.street, result.info.detail) == (found.street, found.detail)
+
+
+def test_control_characters_and_lone_surrogates_are_refused() -> None:
+    # found by the fuzzer: they used to be kept in the normalized address
+    for bad in ("北京市朝阳区建国路88号\x00", "北京市朝阳区建国路88号\x01\ud800"):
+        assert [p.code for p in address.check(bad).problems] == ["address.characters"]
+
+
+def test_the_length_limit_holds_for_the_normalized_address() -> None:
+    # found by the fuzzer: 195 characters that gain 新疆维吾尔自治区哈密市 when normalized
+    long_one = "伊吾县金桥街203号" + "甲" * 185
+    assert [p.code for p in address.check(long_one).problems] == ["address.too_long"]

@@ -62,7 +62,8 @@ def test_the_frozen_corpus_is_large_and_covers_every_finding() -> None:
     assert FIXTURE["source"]
     assert len(CASES) >= 5000
     emitted = {p[0] for case in CASES for p in case["p"]}
-    assert emitted == set(address.MESSAGES) - {"address.type"}
+    # the corpus is text only; control characters were refused after it was frozen
+    assert emitted == set(address.MESSAGES) - {"address.type", "address.characters"}
 
 
 def test_every_verdict_of_the_previous_parser_is_returned_unchanged() -> None:

@@ -45,6 +45,7 @@ from __future__ import annotations
 import datetime
 import functools
 import random
+import unicodedata
 from collections.abc import Iterator
 
 from attrs import define
@@ -78,6 +79,7 @@ MAX_LENGTH = 200
 
 MESSAGES = {
     "address.type": ("地址值类型不正确", "Address value has the wrong type"),
+    "address.characters": ("地址含有控制字符", "Address contains control characters"),
     "address.empty": ("地址为空", "Address is empty"),
     "address.too_long": (
         "地址过长(最多 {max_length} 字符)",
@@ -370,9 +372,14 @@ def check(
     text = parsing.clean(raw)
     if not text:
         return Check(None, (Problem("address.empty"),))
+    too_long = Check(None, (Problem("address.too_long", params={"max_length": max_length}),))
     if len(text) > max_length:
-        return Check(None, (Problem("address.too_long", params={"max_length": max_length}),))
+        return too_long
+    if not text.isprintable() and any(unicodedata.category(c) in ("Cc", "Cs") for c in text):
+        return Check(None, (Problem("address.characters"),))  # NUL, lone surrogates…
     value_out, problems, found = _analyse(text, need, today.year if today else None)
+    if value_out is not None and len(value_out) > max_length:
+        return too_long  # the limit holds for what is stored, which may gain a province
     return Check(value_out, problems, found)
 
 
