@@ -250,3 +250,9 @@ def test_ids_of_abolished_counties_are_found_although_stdnum_rejects_them() -> N
     # table does not know it; a detector must still catch the number.
     assert not ric.is_valid("440524188001010014")
     assert kinds("440524188001010014") == ["resident_id"]
+
+
+def test_control_characters_are_refused_as_in_free_text() -> None:
+    # found by the fuzzer: NUL and lone surrogates used to stay in the checked text
+    for bad in ("客户\x00备注", "备注\ud800"):
+        assert [p.code for p in sensitive.check(bad).problems] == ["text.control"]

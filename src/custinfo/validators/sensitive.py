@@ -35,6 +35,7 @@ from attrs import define
 from custinfo import masking, normalize
 from custinfo.findings import Check, InvalidValue, Problem
 from custinfo.validators import ric
+from custinfo.validators import text as text_validator
 
 __all__ = [
     "KINDS",
@@ -252,6 +253,8 @@ def check(value: object, *, kinds: Collection[str] = KINDS, max_length: int = 10
     if len(raw) > min(max_length, MAX_LENGTH):
         return Check(None, (Problem("sensitive.too_long", params={"max_length": max_length}),))
     text = compact(raw)
+    if text_validator.has_control(text):  # as the text validator: NUL and the like are refused
+        return Check(None, (Problem("text.control"),))
     found = scan(text, kinds=kinds)
     problems = tuple(
         Problem(f"sensitive.{m.kind}", params={"kind": m.kind, "start": m.start, "end": m.end})

@@ -23,6 +23,7 @@ __all__ = [
     "compact",
     "format",
     "generate",
+    "has_control",
     "is_valid",
     "mask",
     "validate",
@@ -47,7 +48,8 @@ def compact(value: str) -> str:
     return normalize.text(value)
 
 
-def _has_control(value: str) -> bool:
+def has_control(value: str) -> bool:
+    """True when ``value`` holds control characters, lone surrogates or private-use ones."""
     return not value.isprintable() and any(
         unicodedata.category(c) in ("Cc", "Cs", "Co") and c not in "\t\n\r" for c in value
     )
@@ -63,7 +65,7 @@ def check(value: object, *, max_length: int = 2000) -> Check:
     cleaned = compact(raw)
     if len(cleaned) > max_length:
         return Check(None, (Problem("text.too_long", params={"max_length": max_length}),))
-    if _has_control(cleaned):
+    if has_control(cleaned):
         return Check(None, (Problem("text.control"),))
     return Check(cleaned)
 
