@@ -32,8 +32,6 @@ _OWNERS = {
     "form": "custinfo.model",
     "required": "custinfo.model",
     "unknown_field": "custinfo.model",
-    "type": "custinfo.model",
-    "length": "custinfo.model",
     "duplicate": "custinfo.rules",
     "enterprise": "custinfo.forms.enterprise",
 }
