@@ -42,10 +42,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     form, today = forms.collection, corpus.TODAY
     for r in records:  # past every memo's trial
         form.validate(r, today=today)
-    loop = form.plan.loop
+    loop = [(s.key, s.run) for s in form.plan.steps]
 
     alone: dict[str, float] = {}
-    for key, _, run, _ in loop:
+    for key, run in loop:
         values = [(r[key], r) for r in records if r.get(key)]
 
         def one_field(values: list[tuple[str, dict[str, str]]] = values, run=run) -> int:  # type: ignore[no-untyped-def]
@@ -61,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         mixed.clear()
         for record in records:
             cleaned: dict[str, object] = {}
-            for key, _, run, _ in loop:
+            for key, run in loop:
                 value = record.get(key)
                 if value:
                     start = clock()
@@ -72,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     n = len(records)
     print(f"{'field':16s} {'alone µs':>9s} {'mixed µs/record':>16s}")
-    for key, _, _, _ in loop:
+    for key, _ in loop:
         print(f"{key:16s} {alone[key]:9.2f} {mixed[key] / n / 1000:16.2f}")
     print(f"{'fields in all':16s} {'':9s} {sum(mixed.values()) / n / 1000:16.2f}")
     whole = _per_call(lambda: len([form.validate(r, today=today) for r in records]))

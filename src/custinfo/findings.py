@@ -57,6 +57,17 @@ def _params_key(params: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted((k, repr(v)) for k, v in params.items()))
 
 
+def _no_error(items: tuple[Problem, ...] | tuple[Finding, ...]) -> bool:
+    for item in items:  # noqa: SIM110 - a plain loop is faster; asked of every record
+        if item.severity is Severity.ERROR:
+            return False
+    return True
+
+
+def _severity(value: Severity | str) -> Severity:
+    return value if value.__class__ is Severity else Severity(value)
+
+
 def _frozen_params(params: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return _EMPTY if not params else MappingProxyType(dict(params))
 
@@ -105,7 +116,7 @@ class Problem:
     """One problem a validator found in a value, before it is tied to a field."""
 
     code: str
-    severity: Severity = Severity.ERROR
+    severity: Severity = attrs.field(default=Severity.ERROR, converter=_severity)
     params: Mapping[str, Any] = attrs.field(default=_EMPTY, converter=_frozen_params)
 
     def __hash__(self) -> int:
@@ -127,7 +138,7 @@ class Check:
     @property
     def ok(self) -> bool:
         """True when no problem is an error (warnings allowed)."""
-        return not any(p.severity is Severity.ERROR for p in self.problems)
+        return _no_error(self.problems)
 
     def unwrap(self, error: type[InvalidValue] = InvalidValue) -> Any:
         """Return ``value``, or raise ``error`` for the first error-level problem."""
@@ -143,9 +154,25 @@ class Finding:
 
     field: str | None
     code: str
-    severity: Severity = attrs.field(default=Severity.ERROR, converter=Severity)
+    severity: Severity = attrs.field(default=Severity.ERROR, converter=_severity)
     params: Mapping[str, Any] = attrs.field(default=_EMPTY, converter=_frozen_params)
     value: str | None = None
+
+    @classmethod
+    def of(cls, field: str | None, problem: Problem, value: str | None = None) -> Finding:
+        """The finding of a validator's ``problem`` in ``field`` (``value`` masked).
+
+        Shares the problem's already frozen params rather than copying them: this
+        runs for every problem of every record.
+        """
+        finding = object.__new__(cls)
+        _set = object.__setattr__
+        _set(finding, "field", field)
+        _set(finding, "code", problem.code)
+        _set(finding, "severity", problem.severity)
+        _set(finding, "params", problem.params)
+        _set(finding, "value", value)
+        return finding
 
     def __hash__(self) -> int:
         return hash((self.field, self.code, self.severity, _params_key(self.params), self.value))
@@ -214,7 +241,7 @@ class Report:
     @property
     def ok(self) -> bool:
         """True when no finding is an error."""
-        return not any(f.severity is Severity.ERROR for f in self.findings)
+        return _no_error(self.findings)
 
     @property
     def errors(self) -> tuple[Finding, ...]:

@@ -24,7 +24,7 @@ from attrs import define, field
 from custinfo.findings import DefinitionError, Finding, Report, Severity
 from custinfo.model.field import Field
 from custinfo.model.plan import Plan, compile_plan, key_form, name_text, shown_name
-from custinfo.rules.engine import Rule, RuleContext
+from custinfo.rules.engine import Rule
 
 __all__ = ["Form"]
 
@@ -194,7 +194,7 @@ class Form:
         """The compiled form (built once, on first use)."""
         plan = self._plan
         if plan is None:
-            plan = compile_plan(self.fields)
+            plan = compile_plan(self.fields, self.rules, self.name)
             object.__setattr__(self, "_plan", plan)
         return plan
 
@@ -219,41 +219,7 @@ class Form:
             return Report(self.name, (finding,), mask=plan.mask)
         findings: list[Finding] = []
         given = self._resolve(record, plan, findings)
-        cleaned: dict[str, Any] = {}
-        info: dict[str, Any] = {}
-        failed: set[str] = set()
-        for key, required, run, show in plan.loop:
-            value = given.get(key)
-            if (
-                value is None
-                or (value.__class__ is str and not value.strip())
-                or (isinstance(value, float) and math.isnan(value))  # a blank cell in pandas
-            ):
-                if required:
-                    findings.append(Finding(key, "required"))
-                    failed.add(key)
-                continue
-            result = run(value, cleaned, today)
-            if result.problems:
-                shown = show(value)
-                for p in result.problems:
-                    findings.append(Finding(key, p.code, p.severity, p.params, shown))
-                if not result.ok:
-                    failed.add(key)
-                    continue
-            cleaned[key] = result.value
-            if result.info is not None:
-                info[key] = result.info
-        skipped = self._run_rules(cleaned, info, today, failed, findings)
-        return Report(
-            self.name,
-            tuple(findings),
-            cleaned,
-            given,
-            skipped,
-            info,
-            plan.mask,
-        )
+        return plan.check_record(given, today, findings)
 
     def _resolve(
         self, record: Mapping[Any, Any], plan: Plan, findings: list[Finding]
@@ -286,24 +252,3 @@ class Form:
             more = {"count": unknown - _MAX_UNKNOWN}
             findings.append(Finding(None, "form.more_unknown", Severity.WARNING, more))
         return given
-
-    def _run_rules(
-        self,
-        cleaned: Mapping[str, Any],
-        info: Mapping[str, Any],
-        today: datetime.date,
-        failed: set[str],
-        findings: list[Finding],
-    ) -> tuple[str, ...]:
-        if not self.rules:
-            return ()
-        ctx = RuleContext(cleaned, info, today, self.name)
-        skipped = []
-        for r in self.rules:
-            if failed and not failed.isdisjoint(r.reads):
-                skipped.append(r.code)
-                continue
-            found = r.evaluate(ctx)
-            if found:
-                findings.extend(found)
-        return tuple(skipped)

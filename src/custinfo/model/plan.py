@@ -1,8 +1,10 @@
-"""A form compiled for speed: a flat tuple of steps and a name index.
+"""A form compiled for speed: its steps, a name index and a generated record check.
 
 Compiling resolves each field's validator once, binds its options, and decides
-whether the check wants ``today`` or other fields' values, so validating a
-record is a loop over prepared calls.
+whether the check wants ``today`` or other fields' values; the steps and the
+form's rules are then generated into one function
+(:mod:`custinfo.model.compiled`), so validating a record is a straight run of
+prepared calls.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+import threading
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -18,7 +21,10 @@ from attrs import define, field
 
 from custinfo import masking, normalize, validators
 from custinfo.findings import Check, DefinitionError
+from custinfo.model import compiled
+from custinfo.model.compiled import RecordCheck
 from custinfo.model.field import Field
+from custinfo.rules.engine import Rule
 
 __all__ = ["Plan", "Step", "compile_plan", "key_form", "name_text", "shown_name"]
 
@@ -72,12 +78,30 @@ def key_form(name: object) -> str:
 
 @define(frozen=True, slots=True)
 class Step:
-    """One field's work: run its check, and show a value safely."""
+    """One field's work: its bound check and what it takes, and how to show a value.
+
+    ``run(value, cleaned, today)`` calls the check through the field's memo;
+    ``check`` is the bare check with the field's options bound, taking the
+    value, the ``context`` fields by name and ``today`` when ``wants_today``.
+    """
 
     key: str
     required: bool
     run: Run
     show: Callable[[object], str | None]
+    check: Callable[..., Check]
+    context: tuple[str, ...] = ()
+    wants_today: bool = False
+
+    @property
+    def memo(self) -> _Memo | None:
+        """The field's memo of repeated values (None when it has none)."""
+        return self.run if isinstance(self.run, _Memo) else None
+
+    @property
+    def state(self) -> str:
+        """The memo's state: ``"trial"``, ``"on"``, ``"off"``, or ``"none"``."""
+        return self.run.state if isinstance(self.run, _Memo) else "none"
 
 
 def _shower(personal: str | None) -> Callable[[object], str | None]:
@@ -95,7 +119,7 @@ def _shower(personal: str | None) -> Callable[[object], str | None]:
     return show
 
 
-def _runner(f: Field) -> Run:
+def _step(f: Field) -> Step:
     if isinstance(f.kind, str):
         check: Callable[..., Check] = validators.get(f.kind).check
     elif callable(f.kind):
@@ -130,25 +154,29 @@ def _runner(f: Field) -> Run:
                 extra["today"] = today
             return bound(value, **extra)
 
-    return _Memo(run, context, wants_today)
+    memo = _Memo(run, context, wants_today)
+    return Step(f.key, f.required, memo, _shower(f.personal), bound, context, wants_today)
 
 
 class _Memo:
     """Remembers the checks of repeated values.
 
     Choices, dates, industries and collectors repeat from record to record; IDs
-    and phones do not. After a trial of ``TRIAL`` lookups the memo switches
-    itself off for a field whose values rarely repeat, so it never costs more
-    than it saves. Checks are pure functions of the value, the options, the
-    context fields and ``today`` (when they take it), so a remembered
-    :class:`Check` is the same object the check would build again.
+    and phones do not. After a trial of ``TRIAL`` lookups the memo settles: it
+    stays ``"on"`` for a field whose values repeat and switches itself
+    ``"off"`` for one whose values rarely do, so it never costs more than it
+    saves; ``settled`` (set by the plan) is then called once, and the plan
+    compiles the verdict into its record check. Checks are pure functions of
+    the value, the options, the context fields and ``today`` (when they take
+    it), so a remembered :class:`Check` is the same object the check would
+    build again.
     """
 
     SIZE = 4096
     TRIAL = 1024
     MIN_HIT_RATE = 0.25
 
-    __slots__ = ("cache", "context", "hits", "lookups", "on", "retire", "run", "wants_today")
+    __slots__ = ("cache", "context", "hits", "lookups", "run", "settled", "state", "wants_today")
 
     def __init__(self, run: Run, context: tuple[str, ...], wants_today: bool) -> None:
         self.run = run
@@ -156,11 +184,16 @@ class _Memo:
         self.wants_today = wants_today
         self.cache: dict[object, Check] = {}
         self.hits = self.lookups = 0
-        self.on = True
-        self.retire: Callable[[], None] | None = None  # set by the plan: step out of its loop
+        self.state = "trial"
+        self.settled: Callable[[], None] | None = None
+
+    @property
+    def on(self) -> bool:
+        """False once the memo has switched itself off."""
+        return self.state != "off"
 
     def __call__(self, value: object, cleaned: Mapping[str, Any], today: datetime.date) -> Check:
-        if not self.on or type(value) is not str:
+        if self.state == "off" or type(value) is not str:
             return self.run(value, cleaned, today)
         key: object = value
         if self.context or self.wants_today:
@@ -172,48 +205,64 @@ class _Memo:
             found = self.cache.get(key)
         except TypeError:  # an unhashable context value
             return self.run(value, cleaned, today)
-        self.lookups += 1
         if found is None:
             found = self.run(value, cleaned, today)
             if len(self.cache) >= self.SIZE:
                 self.cache.clear()
             self.cache[key] = found
-        else:
+        elif self.state == "trial":
             self.hits += 1
-        # >= rather than ==: concurrent threads may step over the exact count
-        if self.lookups >= self.TRIAL and self.hits < self.TRIAL * self.MIN_HIT_RATE:
-            self.on = False
-            self.cache.clear()
-            if self.retire is not None:
-                self.retire()
+        if self.state == "trial":
+            self.lookups += 1
+            # >= rather than ==: concurrent threads may step over the exact count
+            if self.lookups >= self.TRIAL:
+                self._settle()
         return found
+
+    def _settle(self) -> None:
+        if self.hits < self.TRIAL * self.MIN_HIT_RATE:
+            self.state = "off"
+            self.cache.clear()
+        else:
+            self.state = "on"
+        if self.settled is not None:
+            self.settled()
+
+
+_REGENERATING = threading.Lock()  # memos of several threads may settle at once
 
 
 @define(frozen=True, slots=True)
 class Plan:
-    """The compiled form: fields by key, the name index, and the steps."""
+    """The compiled form: fields by key, the name index, the steps, the rules,
+    and the record check generated from them (:mod:`custinfo.model.compiled`)."""
 
     fields: Mapping[str, Field]
     names: Mapping[str, str]
     steps: tuple[Step, ...]
     masks: Mapping[str, Callable[[str], str]]
-    loop: list[tuple[str, bool, Run, Callable[[object], str | None]]] = field(
-        init=False, repr=False, eq=False
-    )
-    """The steps as plain tuples, for the validation loop. A memo that switches
-    itself off replaces its own entry with the bare check (one list item
-    assignment, atomic for concurrent readers)."""
+    rules: tuple[Rule, ...] = ()
+    form: str = ""
+    check_record: RecordCheck = field(init=False, repr=False, eq=False)
+    """``(given, today, findings) -> Report`` for a record keyed by field keys."""
     keys: frozenset[str] = field(init=False, repr=False, eq=False)
     """The field keys, for the fast path of records keyed by them."""
 
     def __attrs_post_init__(self) -> None:
-        loop = [(s.key, s.required, s.run, s.show) for s in self.steps]
-        for i, (key, required, run, show) in enumerate(loop):
-            if isinstance(run, _Memo):
-                bare = (key, required, run.run, show)
-                run.retire = functools.partial(loop.__setitem__, i, bare)
-        object.__setattr__(self, "loop", loop)
+        for step in self.steps:
+            if step.memo is not None:
+                step.memo.settled = self._regenerate
         object.__setattr__(self, "keys", frozenset(self.fields))
+        self._regenerate()
+
+    def _regenerate(self) -> None:
+        with _REGENERATING:  # the last function built sees every memo's latest state
+            check = compiled.generate(self.form, self.steps, self.rules, self.mask, _Memo.SIZE)
+            object.__setattr__(self, "check_record", check)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # generated code and locks do not pickle; a plan is rebuilt from its form's parts
+        return (compile_plan, (tuple(self.fields.values()), self.rules, self.form))
 
     def resolve(self, name: object) -> str | None:
         """The key a column name stands for (key, label, alias), or None."""
@@ -229,14 +278,14 @@ class Plan:
         return value if mask is None or value is None else mask(str(value))
 
 
-def compile_plan(fields: tuple[Field, ...]) -> Plan:
-    """Compile fields into a :class:`Plan` (validators are imported here)."""
+def compile_plan(fields: tuple[Field, ...], rules: tuple[Rule, ...] = (), form: str = "") -> Plan:
+    """Compile fields and rules into a :class:`Plan` (validators are imported here)."""
     names: dict[str, str] = {}
     for f in fields:
         for name in f.names:
             names[name] = f.key
             names[key_form(name)] = f.key
-    steps = tuple(Step(f.key, f.required, _runner(f), _shower(f.personal)) for f in fields)
+    steps = tuple(_step(f) for f in fields)
     masks = {f.key: _MASKS[f.personal] for f in fields if f.personal}
     # read-only views: a form is immutable, and so is what it compiled into
     return Plan(
@@ -244,4 +293,6 @@ def compile_plan(fields: tuple[Field, ...]) -> Plan:
         MappingProxyType(names),
         steps,
         MappingProxyType(masks),
+        tuple(rules),
+        form,
     )

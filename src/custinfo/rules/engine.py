@@ -108,18 +108,20 @@ class Rule:
         try:
             outcome = self.check(ctx)
         except Exception as exc:  # a user's rule must not break validation
-            return (
-                Finding(
-                    self.target,
-                    "rule.failed",
-                    Severity.WARNING,
-                    {"rule": self.code, "error": type(exc).__name__},
-                ),
-            )
+            return (self.failure(exc),)
         if outcome is None or outcome is True:
             return ()
+        return (self.finding(outcome),)
+
+    def finding(self, outcome: Outcome) -> Finding:
+        """The finding of a failed check (``outcome`` neither None nor True)."""
         params = outcome if isinstance(outcome, Mapping) else _EMPTY
-        return (Finding(self.target, self.code, self.severity, params),)
+        return Finding(self.target, self.code, self.severity, params)
+
+    def failure(self, exc: Exception) -> Finding:
+        """The ``rule.failed`` finding of a check that raised ``exc``."""
+        params = {"rule": self.code, "error": type(exc).__name__}
+        return Finding(self.target, "rule.failed", Severity.WARNING, params)
 
     def to_dict(self) -> dict[str, Any]:
         """The rule's metadata (for tables and docs)."""
