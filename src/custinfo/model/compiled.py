@@ -120,11 +120,13 @@ def _obtain(i: int, f: CompiledField) -> list[str]:
     ]
 
 
+_BLANK = (
+    "value is None or (value.__class__ is str and not value.strip())"
+    " or (value.__class__ is not str and isinstance(value, float) and value != value)"
+)
+
+
 def _field_lines(i: int, f: CompiledField) -> list[str]:
-    blank = (
-        "value is None or (value.__class__ is str and not value.strip())"
-        " or (value.__class__ is not str and isinstance(value, float) and value != value)"
-    )
     missing = (
         [f"findings.append(Finding(k{i}, 'required'))", f"failed.add(k{i})"]
         if f.required
@@ -135,19 +137,31 @@ def _field_lines(i: int, f: CompiledField) -> list[str]:
         "if result.info is not None:",
         f"    info[k{i}] = result.info",
     ]
+    use = [
+        "if result.problems:",
+        f"    if _keep(k{i}, value, result, s{i}, findings):",
+        *("        " + line for line in keep),
+        "    else:",
+        f"        failed.add(k{i})",
+        "else:",
+        *("    " + line for line in keep),
+    ]
+    lines = [f"value = given.get(k{i})"]
+    test = "if"
+    if f.state == "on" and not f.context and not f.wants_today:
+        # a remembered value was not blank: look it up before testing blankness
+        lines += [
+            f"if value.__class__ is str and (result := c{i}.get(value)) is not None:",
+            *("    " + line for line in use),
+        ]
+        test = "elif"
     return [
-        f"value = given.get(k{i})",
-        f"if {blank}:",
+        *lines,
+        f"{test} {_BLANK}:",
         *("    " + line for line in missing),
         "else:",
         *("    " + line for line in _obtain(i, f)),
-        "    if result.problems:",
-        f"        if _keep(k{i}, value, result, s{i}, findings):",
-        *("            " + line for line in keep),
-        "        else:",
-        f"            failed.add(k{i})",
-        "    else:",
-        *("        " + line for line in keep),
+        *("    " + line for line in use),
     ]
 
 
