@@ -13,6 +13,8 @@ import json
 import random
 from pathlib import Path
 
+import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -181,3 +183,11 @@ def test_any_string_of_name_parts_gives_the_same_check(parts):
 @given(st.text(max_size=16))
 def test_any_text_gives_the_same_check(value):
     assert_same(value)
+
+
+def test_the_fast_paths_info_is_as_frozen_and_hashable_as_the_full_paths():
+    name = "深圳市天成股份有限公司（简称：天成）"
+    fast, full = company_name.check(name).info, company_name._check(name).info
+    assert fast == full and hash(fast) == hash(full) and repr(fast) == repr(full)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        fast.region = "北京"

@@ -12,6 +12,8 @@ import json
 import random
 from pathlib import Path
 
+import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -147,3 +149,10 @@ def test_any_text_of_name_and_title_characters_gives_the_same_check(value):
 @given(st.text(max_size=12))
 def test_any_text_gives_the_same_check(value):
     assert_same(value)
+
+
+def test_the_fast_paths_info_is_as_frozen_and_hashable_as_the_full_paths():
+    fast, full = person_name.check("欧阳娜娜").info, person_name._check("欧阳娜娜").info
+    assert fast == full and hash(fast) == hash(full) and repr(fast) == repr(full)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        fast.surname = "欧"

@@ -27,6 +27,7 @@ import functools
 import random
 import re
 
+import attrs
 from attrs import define
 
 from custinfo import masking, normalize
@@ -363,7 +364,8 @@ def _fast_check(value: str, full: str, short: str | None) -> Check | None:
     """The check of a plain Chinese name (see above), or None for the full path."""
     if full[0] in _PLACEHOLDER_FIRST:
         return None
-    region, code = _fast_region(full)
+    place = _fast_region(full)
+    region = place[0]
     if region is not None and full.startswith(_PLACEHOLDER_STARTS, len(region)):
         return None
     ending = _han_ending(full)
@@ -385,8 +387,33 @@ def _fast_check(value: str, full: str, short: str | None) -> Check | None:
             return None
     if short is not None and not _in_order(short, full):
         return None
-    facts = CompanyInfo(full, short, suffix, kind, region, code, False, None)
-    return Check(value, (), facts)
+    return Check(value, (), _info(full, short, ending, place))
+
+
+# CompanyInfo's slots, set one by one: about a quarter cheaper than the __init__
+# attrs writes for a frozen class, which sends each field through object.__setattr__.
+# (Unpacking fails at import if a field is added; none has a converter or validator.)
+_new = object.__new__
+_set_full, _set_short, _set_form, _set_kind, _set_region, _set_code, _set_branch, _set_parent = (
+    CompanyInfo.__dict__[f.name].__set__ for f in attrs.fields(CompanyInfo)
+)
+
+
+def _info(
+    full: str, short: str | None, ending: tuple[str, str], place: tuple[str | None, str | None]
+) -> CompanyInfo:
+    """The info of a name that is no branch (ending: form and kind; place: region and
+    code), built cheaply."""
+    info: CompanyInfo = _new(CompanyInfo)
+    _set_full(info, full)
+    _set_short(info, short)
+    _set_form(info, ending[0])
+    _set_kind(info, ending[1])
+    _set_region(info, place[0])
+    _set_code(info, place[1])
+    _set_branch(info, False)
+    _set_parent(info, None)
+    return info
 
 
 def _in_order(short: str, full: str) -> bool:
