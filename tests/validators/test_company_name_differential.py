@@ -191,3 +191,15 @@ def test_the_fast_paths_info_is_as_frozen_and_hashable_as_the_full_paths():
     assert fast == full and hash(fast) == hash(full) and repr(fast) == repr(full)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         fast.region = "北京"
+
+
+def test_the_division_memo_keeps_only_division_names_and_a_bounded_number_of_them():
+    names = region_names()
+    for head in ("北京市", "深圳市", "武汉市"):
+        for name in names:
+            company_name.check(f"{head}{name}博远科技有限公司")
+            company_name.check(f"{head}博{name}远科技有限公司")
+    index = _region._index()
+    for parent, known in company_name._DIVISIONS.items():
+        assert set(known) <= set(index)
+        assert len(known) <= (len(index) if parent == "" else company_name._KNOWN_LIMIT)

@@ -461,10 +461,12 @@ def _heads() -> dict[str, tuple[int, ...]]:
 
 
 # By parent code prefix, then by name: whether a division is called so, and its
-# code when unambiguous. Only names in the division table are kept, at most
-# _KNOWN_LIMIT of them per parent, so the memo stays small whatever names come.
+# code when unambiguous. Only names in the division table are kept: all of them
+# at the top level (a few thousand), at most _KNOWN_LIMIT under each province or
+# city (a name there is mostly one of its own divisions), so the memo stays small
+# whatever names come.
 _DIVISIONS: dict[str, dict[str, tuple[bool, str | None]]] = {}
-_KNOWN_LIMIT = 2048
+_KNOWN_LIMIT = 512
 _NOT_FOUND = (False, None)
 
 
@@ -475,7 +477,7 @@ def _division(text: str, parent: str) -> tuple[bool, str | None]:
     found = _region._lookup(text, parent)
     result = (True, _region._code(found)) if found else _NOT_FOUND
     known = _DIVISIONS.setdefault(parent, {})
-    if len(known) >= _KNOWN_LIMIT:
+    if parent and len(known) >= _KNOWN_LIMIT:
         known.clear()
     known[text] = result
     return result
