@@ -355,7 +355,10 @@ def check(value: object, *, allow_title_only: bool = False) -> Check:
     ``allow_title_only=True`` makes 王先生 or 张经理 a warning instead of an error
     (the collection form's seed asks for the collector as ``*经理``).
     """
-    if type(value) is str and _PLAIN_HAN.fullmatch(value) and not _suspect(value):
+    if type(value) is str and (
+        (_PLAIN_SAFE.fullmatch(value) and value not in _SUSPECT_NAMES)
+        or (_PLAIN_HAN.fullmatch(value) and not _suspect(value))
+    ):
         if len(value) >= 3 and value[:2] in compound_surnames():
             return Check(value, (), _han_info(value, value[:2], value[2:], True))
         return Check(value, (), _han_info(value, value[0], value[1:], False))
@@ -379,6 +382,12 @@ _ENDS_2 = _TITLE_SET | {w for w in _ORGANIZATION if len(w) == 2}
 _ENDS_3 = _TITLE_SET | {w for w in _ORGANIZATION if len(w) == 3}
 assert max(map(len, (*TITLES, *_ORGANIZATION))) <= 3, "a longer ending needs a longer look"
 _LAST_CHARACTERS = frozenset(w[-1] for w in (*_SUSPECT_NAMES, *_ENDS_1, *_ENDS_2, *_ENDS_3))
+# Most names pass all of _suspect but the placeholder look-up in one match: first
+# character not 老, 小 or 测 nor doubled, no 某 (U+67D0), last character ending no
+# title or organization. The others go through _PLAIN_HAN and _suspect.
+_BODY = "[\u4e00-\u67cf\u67d1-\u9fa5]"
+_ENDING_LAST = "".join(sorted({w[-1] for w in (*_ENDS_1, *_ENDS_2, *_ENDS_3)}))
+_PLAIN_SAFE = re.compile(f"(?![老小测])({_BODY})(?!\\1){_BODY}{{1,9}}(?<![{_ENDING_LAST}])")
 
 
 # NameInfo's slots, set one by one: about a quarter cheaper than the __init__ attrs
