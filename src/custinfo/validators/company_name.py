@@ -371,19 +371,20 @@ def _fast_check(value: str, full: str, short: str | None) -> Check | None:
     ending = _han_ending(full)
     if ending is None or ending[1] not in _FAST_KINDS:
         return None
-    suffix, kind = ending
-    if kind in _PUBLIC:
-        if len(full) == len(suffix):
+    end = len(full) - len(ending[0])  # where the trade name ends
+    if ending[1] in _PUBLIC:
+        if not end:
             return None
     else:
-        body = full[len(region) :] if region is not None else full
-        trade = body[: -len(suffix)] if body.endswith(suffix) else ""
-        # A character of no industry word survives _INDUSTRY.sub, so two of them
-        # first make a trade name; otherwise ask the regular expression.
-        plain = len(trade) >= 2 and not (
-            trade[0] in _INDUSTRY_CHARACTERS or trade[1] in _INDUSTRY_CHARACTERS
-        )
-        if not plain and len(_INDUSTRY.sub("", trade)) < 2:
+        # The trade name runs from the region to the form (empty when they overlap,
+        # as in _form_problems). A character of no industry word survives
+        # _INDUSTRY.sub, so two of them first make one; otherwise ask the expression.
+        start = len(region) if region is not None else 0
+        if (
+            end - start < 2
+            or full[start] in _INDUSTRY_CHARACTERS
+            or full[start + 1] in _INDUSTRY_CHARACTERS
+        ) and len(_INDUSTRY.sub("", full[start:end])) < 2:
             return None
     if short is not None and not _in_order(short, full):
         return None
@@ -451,20 +452,27 @@ def _han_ending(name: str) -> tuple[str, str] | None:
 
 
 @functools.cache
+def _tops() -> dict[str, tuple[tuple[str, str | None], ...]]:
+    """Every division name by its first two characters, longest first, with its code
+    when unambiguous (the first division of a name has no parent to narrow it)."""
+    index = _region._index()
+    tops: dict[str, list[tuple[str, str | None]]] = {}
+    for name in sorted(index, key=len, reverse=True):
+        if len(name) >= 2:
+            tops.setdefault(name[:2], []).append((name, _region._code(index[name])))
+    return {head: tuple(found) for head, found in tops.items()}
+
+
+@functools.cache
 def _heads() -> dict[str, tuple[int, ...]]:
     """The lengths of the division names by their first two characters, longest first."""
-    lengths: dict[str, set[int]] = {}
-    for name in _region._index():
-        if len(name) >= 2:
-            lengths.setdefault(name[:2], set()).add(len(name))
-    return {head: tuple(sorted(found, reverse=True)) for head, found in lengths.items()}
+    return {head: tuple(len(name) for name, _ in found) for head, found in _tops().items()}
 
 
-# By parent code prefix, then by name: whether a division is called so, and its
-# code when unambiguous. Only names in the division table are kept: all of them
-# at the top level (a few thousand), at most _KNOWN_LIMIT under each province or
-# city (a name there is mostly one of its own divisions), so the memo stays small
-# whatever names come.
+# By parent code prefix, then by name: whether a division under the parent is called
+# so, and its code when unambiguous. Only names in the division table are kept, at
+# most _KNOWN_LIMIT under each province or city (a name there is mostly one of its
+# own divisions), so the memo stays small whatever names come.
 _DIVISIONS: dict[str, dict[str, tuple[bool, str | None]]] = {}
 _KNOWN_LIMIT = 512
 _NOT_FOUND = (False, None)
@@ -477,23 +485,37 @@ def _division(text: str, parent: str) -> tuple[bool, str | None]:
     found = _region._lookup(text, parent)
     result = (True, _region._code(found)) if found else _NOT_FOUND
     known = _DIVISIONS.setdefault(parent, {})
-    if parent and len(known) >= _KNOWN_LIMIT:
+    if len(known) >= _KNOWN_LIMIT:
         known.clear()
     known[text] = result
     return result
 
 
+def _top_region(name: str) -> tuple[int, str | None] | None:
+    """The length and code of the longest division name ``name`` starts with."""
+    for top, code in _tops().get(name[:2], ()):
+        if len(top) < len(name) and len(top) <= 12 and name.startswith(top):
+            return len(top), code
+    return None
+
+
 def _fast_region(name: str) -> tuple[str | None, str | None]:
-    """:func:`leading_region` of a name without brackets: only the lengths of the
-    division names starting with the next two characters are tried."""
-    heads = _heads()
-    lengths = heads.get(name[:2])
-    start, code, prefix = 0, None, ""
-    while lengths is not None:
-        longest = len(name) - 1 - start
+    """:func:`leading_region` of a name without brackets: only the division names
+    starting with the next two characters are tried (as _region._division_at would,
+    longest first, at most 12 characters, never the whole name)."""
+    top = _top_region(name)
+    if top is None:
+        return None, None
+    longest, heads = len(name) - 1, _heads()
+    start, code = top
+    while code is not None and code[4:] == "00":  # a province or city: look deeper
+        lengths = heads.get(name[start : start + 2])
+        if lengths is None:
+            break
+        prefix = code[:2] if code.endswith("0000") else code[:4]
         known = _DIVISIONS.get(prefix) or {}
         for length in lengths:
-            if length <= longest and length <= 12:  # as _region._division_at tries
+            if length <= longest - start and length <= 12:
                 text = name[start : start + length]
                 found, found_code = known.get(text) or _division(text, prefix)
                 if found:
@@ -502,11 +524,7 @@ def _fast_region(name: str) -> tuple[str | None, str | None]:
             break
         start += length
         code = found_code
-        if found_code is None or found_code[4:] != "00":
-            break
-        prefix = found_code[:2] if found_code.endswith("0000") else found_code[:4]
-        lengths = heads.get(name[start : start + 2])
-    return (name[:start], code) if start else (None, None)
+    return name[:start], code
 
 
 def validate(value: object) -> str:
