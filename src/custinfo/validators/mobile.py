@@ -155,7 +155,7 @@ def _fast_check(value: object) -> Check | None:
 
     Such a value needs no normalizing, has no prefix to strip (it starts with 1)
     and its range is one dictionary look-up away, so this gives exactly what
-    :func:`_classify` gives, at a third of the cost. Anything else returns None and
+    :func:`_classify` gives, at about half the cost. Anything else returns None and
     takes the full path.
     """
     if type(value) is str and len(value) == _LENGTH and value[0] == "1" and value.isdigit():
