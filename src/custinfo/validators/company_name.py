@@ -27,11 +27,13 @@ import functools
 import random
 import re
 
+import attrs
 from attrs import define
 
 from custinfo import masking, normalize
 from custinfo.data import read_table
 from custinfo.findings import Check, InvalidValue, Problem, Severity
+from custinfo.validators import _region
 from custinfo.validators._name_parts import words
 from custinfo.validators._region import leading_region
 from custinfo.validators._script import is_han, script
@@ -222,15 +224,12 @@ _ALLOWED_PUNCTUATION = frozenset(" ()·&-.,'+")
 _PUBLIC = frozenset(("institution", "social_organization", "government"))
 # Industry words (企业名称登记管理规定 第九条) that are no trade name (第八条: 字号 of
 # two or more characters); only a name made of nothing else is too short.
-_INDUSTRY = re.compile(
-    "|".join(
-        words(
-            """集团控股 信息技术 网络科技 电子商务 房地产 科技 技术 贸易 商贸 实业 投资 发展 建设
+_INDUSTRY_WORDS = words(
+    """集团控股 信息技术 网络科技 电子商务 房地产 科技 技术 贸易 商贸 实业 投资 发展 建设
             建筑 工程 咨询 管理 服务 文化 传媒 电子 软件 集团 控股 物流 医药 食品 能源 环保 置业
             地产 物业 教育 金融"""
-        )
-    )
 )
+_INDUSTRY = re.compile("|".join(_INDUSTRY_WORDS))
 
 
 def _characters_ok(name: str) -> bool:
@@ -314,6 +313,17 @@ def _problems(full: str, short: str | None) -> tuple[list[Problem], CompanyInfo 
 
 def check(value: object) -> Check:
     """Check an organization name; never raises."""
+    if type(value) is str:
+        m = _PLAIN.fullmatch(value)
+        if m is not None:
+            fast = _fast_check(value, m[1], m[2])
+            if fast is not None:
+                return fast
+    return _check(value)
+
+
+def _check(value: object) -> Check:
+    """The full path of :func:`check`, kept for the differential test of the fast one."""
     raw = normalize.as_text(value)
     if raw is None:
         return Check(None, (Problem("company_name.type"),))
@@ -329,6 +339,192 @@ def check(value: object) -> Check:
     if facts is None:
         return Check(None, tuple(problems))
     return Check(_canonical(full, short), tuple(problems), facts)
+
+
+# --- the fast path -------------------------------------------------------------------------
+# Most names are characters of the basic CJK block (U+4E00–U+9FA5) only, maybe with
+# the annotation already in its canonical form (（简称：…）). Such a name is its own
+# canonical form (nothing to fold, no bracket, space or punctuation, NFC leaves it
+# as it is), has only allowed characters and no Latin letter or digit; what is left
+# to decide is the placeholder, the region, the legal form and the trade name, each
+# taken below as check decides it, with every unusual case (a placeholder start, no
+# or an unclear legal form, a branch, a doubtful trade name, a short name that does
+# not match) sent to the full path. The differential test holds this to _check.
+
+# Both parts at most MAX_LENGTH: longer ones are too long, or the value is (_INPUT_LIMIT).
+_PLAIN = re.compile("([\u4e00-\u9fa5]{3,150})(?:（简称：([\u4e00-\u9fa5]{1,150})）)?")
+_PLACEHOLDER_FIRST = frozenset("测某无暂未个")  # first characters of the Chinese placeholders
+_INDUSTRY_CHARACTERS = frozenset("".join(_INDUSTRY_WORDS))
+_FAST_KINDS = frozenset(
+    ("company", "partnership", "sole_proprietorship", "cooperative", "professional_firm")
+) | frozenset(("small_business", *_PUBLIC))
+
+
+def _fast_check(value: str, full: str, short: str | None) -> Check | None:
+    """The check of a plain Chinese name (see above), or None for the full path."""
+    if full[0] in _PLACEHOLDER_FIRST:
+        return None
+    place = _fast_region(full)
+    region = place[0]
+    if region is not None and full.startswith(_PLACEHOLDER_STARTS, len(region)):
+        return None
+    ending = _han_ending(full)
+    if ending is None or ending[1] not in _FAST_KINDS:
+        return None
+    end = len(full) - len(ending[0])  # where the trade name ends
+    if ending[1] in _PUBLIC:
+        if not end:
+            return None
+    else:
+        # The trade name runs from the region to the form (empty when they overlap,
+        # as in _form_problems). A character of no industry word survives
+        # _INDUSTRY.sub, so two of them first make one; otherwise ask the expression.
+        start = len(region) if region is not None else 0
+        if (
+            end - start < 2
+            or full[start] in _INDUSTRY_CHARACTERS
+            or full[start + 1] in _INDUSTRY_CHARACTERS
+        ) and len(_INDUSTRY.sub("", full[start:end])) < 2:
+            return None
+    if short is not None and not _in_order(short, full):
+        return None
+    return Check(value, (), _info(full, short, ending, place))
+
+
+# CompanyInfo's slots, set one by one: about a quarter cheaper than the __init__
+# attrs writes for a frozen class, which sends each field through object.__setattr__.
+# (Unpacking fails at import if a field is added; none has a converter or validator.)
+_new = object.__new__
+_set_full, _set_short, _set_form, _set_kind, _set_region, _set_code, _set_branch, _set_parent = (
+    CompanyInfo.__dict__[f.name].__set__ for f in attrs.fields(CompanyInfo)
+)
+
+
+def _info(
+    full: str, short: str | None, ending: tuple[str, str], place: tuple[str | None, str | None]
+) -> CompanyInfo:
+    """The info of a name that is no branch (ending: form and kind; place: region and
+    code), built cheaply."""
+    info: CompanyInfo = _new(CompanyInfo)
+    _set_full(info, full)
+    _set_short(info, short)
+    _set_form(info, ending[0])
+    _set_kind(info, ending[1])
+    _set_region(info, place[0])
+    _set_code(info, place[1])
+    _set_branch(info, False)
+    _set_parent(info, None)
+    return info
+
+
+def _in_order(short: str, full: str) -> bool:
+    """:func:`is_short_name_of` for names of Chinese characters only."""
+    at = 0
+    for char in short:
+        at = full.find(char, at) + 1
+        if not at:
+            return False
+    return True
+
+
+@functools.cache
+def _han_forms() -> tuple[dict[str, str], dict[str, tuple[int, ...]]]:
+    """The forms a name of Chinese characters may end in (every one but the Latin
+    foreign ones) and, by last character, their lengths, longest first."""
+    kinds: dict[str, str] = {}
+    for suffix, kind in _forms():
+        if kind != "foreign_company":
+            kinds.setdefault(suffix, kind)  # the first, as _ending finds it
+    lengths: dict[str, set[int]] = {}
+    for suffix in kinds:
+        lengths.setdefault(suffix[-1], set()).add(len(suffix))
+    return kinds, {last: tuple(sorted(n, reverse=True)) for last, n in lengths.items()}
+
+
+def _han_ending(name: str) -> tuple[str, str] | None:
+    """:func:`_ending` of a name of Chinese characters: the longest form it ends in."""
+    kinds, lengths = _han_forms()
+    for length in lengths.get(name[-1], ()):
+        kind = kinds.get(name[-length:])
+        if kind is not None:
+            return name[-length:], kind
+    return None
+
+
+@functools.cache
+def _tops() -> dict[str, tuple[tuple[str, str | None], ...]]:
+    """Every division name by its first two characters, longest first, with its code
+    when unambiguous (the first division of a name has no parent to narrow it)."""
+    index = _region._index()
+    tops: dict[str, list[tuple[str, str | None]]] = {}
+    for name in sorted(index, key=len, reverse=True):
+        if len(name) >= 2:
+            tops.setdefault(name[:2], []).append((name, _region._code(index[name])))
+    return {head: tuple(found) for head, found in tops.items()}
+
+
+@functools.cache
+def _heads() -> dict[str, tuple[int, ...]]:
+    """The lengths of the division names by their first two characters, longest first."""
+    return {head: tuple(len(name) for name, _ in found) for head, found in _tops().items()}
+
+
+# By parent code prefix, then by name: whether a division under the parent is called
+# so, and its code when unambiguous. Only names in the division table are kept, at
+# most _KNOWN_LIMIT under each province or city (a name there is mostly one of its
+# own divisions), so the memo stays small whatever names come.
+_DIVISIONS: dict[str, dict[str, tuple[bool, str | None]]] = {}
+_KNOWN_LIMIT = 512
+_NOT_FOUND = (False, None)
+
+
+def _division(text: str, parent: str) -> tuple[bool, str | None]:
+    """Whether a division under ``parent`` is called ``text``, and its unambiguous code."""
+    if text not in _region._index():
+        return _NOT_FOUND
+    found = _region._lookup(text, parent)
+    result = (True, _region._code(found)) if found else _NOT_FOUND
+    known = _DIVISIONS.setdefault(parent, {})
+    if len(known) >= _KNOWN_LIMIT:
+        known.clear()
+    known[text] = result
+    return result
+
+
+def _top_region(name: str) -> tuple[int, str | None] | None:
+    """The length and code of the longest division name ``name`` starts with."""
+    for top, code in _tops().get(name[:2], ()):
+        if len(top) < len(name) and len(top) <= 12 and name.startswith(top):
+            return len(top), code
+    return None
+
+
+def _fast_region(name: str) -> tuple[str | None, str | None]:
+    """:func:`leading_region` of a name without brackets: only the division names
+    starting with the next two characters are tried (as _region._division_at would,
+    longest first, at most 12 characters, never the whole name)."""
+    top = _top_region(name)
+    if top is None:
+        return None, None
+    longest, heads = len(name) - 1, _heads()
+    start, code = top
+    while code is not None and code[4:] == "00":  # a province or city: look deeper
+        lengths = heads.get(name[start : start + 2])
+        if lengths is None:
+            break
+        prefix = code[:2] if code.endswith("0000") else code[:4]
+        known = _DIVISIONS.get(prefix) or {}
+        for length in lengths:
+            if length <= longest - start and length <= 12:
+                text = name[start : start + length]
+                found, found_code = known.get(text) or _division(text, prefix)
+                if found:
+                    break
+        else:
+            break
+        start += length
+        code = found_code
+    return name[:start], code
 
 
 def validate(value: object) -> str:
