@@ -123,7 +123,18 @@ class Problem:
         return hash((self.code, self.severity, _params_key(self.params)))
 
 
-@define(frozen=True, slots=True)
+def slot_setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:
+    """The setters of a frozen slotted attrs class's fields, in order.
+
+    attrs' frozen ``__init__`` sets each field through ``object.__setattr__``;
+    the slot descriptors' own setters are a third cheaper, which counts for the
+    objects built for every field of every record (checks, infos, reports).
+    Use them only in a constructor: they bypass frozenness.
+    """
+    return tuple(cls.__dict__[f.name].__set__ for f in attrs.fields(cls))
+
+
+@define(frozen=True, slots=True, init=False)
 class Check:
     """The non-raising result of a validator's ``check``.
 
@@ -134,6 +145,11 @@ class Check:
     value: Any
     problems: tuple[Problem, ...] = ()
     info: Any = None
+
+    def __init__(self, value: Any, problems: tuple[Problem, ...] = (), info: Any = None) -> None:
+        _check_value(self, value)
+        _check_problems(self, problems)
+        _check_info(self, info)
 
     @property
     def ok(self) -> bool:
@@ -146,6 +162,9 @@ class Check:
             if p.severity is Severity.ERROR:
                 raise error(p.code, p.params)
         return self.value
+
+
+_check_value, _check_problems, _check_info = slot_setters(Check)
 
 
 @define(frozen=True, slots=True)
@@ -166,12 +185,11 @@ class Finding:
         runs for every problem of every record.
         """
         finding = object.__new__(cls)
-        _set = object.__setattr__
-        _set(finding, "field", field)
-        _set(finding, "code", problem.code)
-        _set(finding, "severity", problem.severity)
-        _set(finding, "params", problem.params)
-        _set(finding, "value", value)
+        _finding_field(finding, field)
+        _finding_code(finding, problem.code)
+        _finding_severity(finding, problem.severity)
+        _finding_params(finding, problem.params)
+        _finding_value(finding, value)
         return finding
 
     def __hash__(self) -> int:
@@ -209,6 +227,11 @@ class Finding:
         )
 
 
+_finding_field, _finding_code, _finding_severity, _finding_params, _finding_value = slot_setters(
+    Finding
+)
+
+
 def _jsonable(value: Any) -> Any:
     if isinstance(value, str | int | float | bool) or value is None:
         return value
@@ -220,7 +243,7 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
-@define(frozen=True, slots=True, repr=False)
+@define(frozen=True, slots=True, repr=False, init=False)
 class Report:
     """Everything :meth:`Form.validate` found in one record.
 
@@ -237,6 +260,24 @@ class Report:
     skipped_rules: tuple[str, ...] = ()
     info: Mapping[str, Any] = attrs.field(default=_EMPTY)
     mask: Callable[[str, Any], Any] | None = attrs.field(default=None, eq=False)
+
+    def __init__(  # noqa: PLR0917 - the signature attrs would generate
+        self,
+        form: str,
+        findings: tuple[Finding, ...] = (),
+        cleaned: Mapping[str, Any] = _EMPTY,
+        original: Mapping[str, Any] = _EMPTY,
+        skipped_rules: tuple[str, ...] = (),
+        info: Mapping[str, Any] = _EMPTY,
+        mask: Callable[[str, Any], Any] | None = None,
+    ) -> None:
+        _report_form(self, form)
+        _report_findings(self, findings)
+        _report_cleaned(self, cleaned)
+        _report_original(self, original)
+        _report_skipped(self, skipped_rules)
+        _report_info(self, info)
+        _report_mask(self, mask)
 
     @property
     def ok(self) -> bool:
@@ -283,3 +324,14 @@ class Report:
             },
             "skipped_rules": list(self.skipped_rules),
         }
+
+
+(
+    _report_form,
+    _report_findings,
+    _report_cleaned,
+    _report_original,
+    _report_skipped,
+    _report_info,
+    _report_mask,
+) = slot_setters(Report)

@@ -27,12 +27,11 @@ import functools
 import random
 import re
 
-import attrs
 from attrs import define
 
 from custinfo import masking, normalize
 from custinfo.data import read_table
-from custinfo.findings import Check, InvalidValue, Problem, Severity
+from custinfo.findings import Check, InvalidValue, Problem, Severity, slot_setters
 from custinfo.validators import _region
 from custinfo.validators._name_parts import words
 from custinfo.validators._region import leading_region
@@ -396,7 +395,7 @@ def _fast_check(value: str, full: str, short: str | None) -> Check | None:
 # (Unpacking fails at import if a field is added; none has a converter or validator.)
 _new = object.__new__
 _set_full, _set_short, _set_form, _set_kind, _set_region, _set_code, _set_branch, _set_parent = (
-    CompanyInfo.__dict__[f.name].__set__ for f in attrs.fields(CompanyInfo)
+    slot_setters(CompanyInfo)
 )
 
 

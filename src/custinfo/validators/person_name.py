@@ -32,11 +32,10 @@ import random
 import re
 import unicodedata
 
-import attrs
 from attrs import define
 
 from custinfo import masking, normalize
-from custinfo.findings import Check, InvalidValue, Problem, Severity
+from custinfo.findings import Check, InvalidValue, Problem, Severity, slot_setters
 from custinfo.validators._name_parts import (
     DOT,
     LATIN_TITLES,
@@ -395,7 +394,7 @@ _PLAIN_SAFE = re.compile(f"(?![老小测])({_BODY})(?!\\1){_BODY}{{1,9}}(?<![{_E
 # (Unpacking fails at import if a field is added; none has a converter or validator.)
 _new = object.__new__
 _set_name, _set_script, _set_surname, _set_given, _set_compound, _set_parts, _set_rare = (
-    NameInfo.__dict__[f.name].__set__ for f in attrs.fields(NameInfo)
+    slot_setters(NameInfo)
 )
 
 
