@@ -23,7 +23,7 @@ import attrs
 from attrs import define
 
 from custinfo import messages
-from custinfo.findings import DefinitionError, Finding, Severity
+from custinfo.findings import DefinitionError, Finding, Severity, slot_setters
 
 __all__ = ["MESSAGES", "Outcome", "Rule", "RuleContext", "rule"]
 
@@ -40,7 +40,7 @@ Outcome = bool | None | Mapping[str, Any]
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 
-@define(frozen=True, slots=True)
+@define(frozen=True, slots=True, init=False)
 class RuleContext:
     """What a rule sees: cleaned values and validator info by key, and the day."""
 
@@ -49,6 +49,18 @@ class RuleContext:
     today: datetime.date = datetime.date.min
     form: str = ""
 
+    def __init__(
+        self,
+        values: Mapping[str, Any],
+        info: Mapping[str, Any] = _EMPTY,
+        today: datetime.date = datetime.date.min,
+        form: str = "",
+    ) -> None:  # built for every record: slots set directly (see findings.slot_setters)
+        _ctx_values(self, values)
+        _ctx_info(self, info)
+        _ctx_today(self, today)
+        _ctx_form(self, form)
+
     def __getitem__(self, key: str) -> Any:
         return self.values.get(key)
 
@@ -56,6 +68,9 @@ class RuleContext:
         """The cleaned value of ``key`` (``default`` when absent or invalid)."""
         value = self.values.get(key)
         return default if value is None else value
+
+
+_ctx_values, _ctx_info, _ctx_today, _ctx_form = slot_setters(RuleContext)
 
 
 def _check_code(instance: Rule, attribute: Any, value: str) -> None:
