@@ -143,7 +143,7 @@ _ZONE_FARTHEST = _ZONE_NAME[1] + max(len(k) for k in _ZONE_KINDS) - 1
 MEMO_SIZE = 4096
 """Division heads remembered; the memo starts afresh when it is full."""
 _VARIANTS = 4  # readings kept per head (the text after it may change them)
-_INDEXED = 4  # heads at least this long are found by their first so many characters
+_INDEXED = 6  # heads at least this long are found by their first so many characters
 # Longer heads (separators or placeholders repeated between the names) are read every
 # time: remembered, each would add a prefix length to try on every lookup.
 _LONGEST_HEAD = 64
@@ -588,13 +588,16 @@ class Head:
     verdicts: dict[object, Any] = attrs.Factory(dict)
     # Zones are looked for after every division but a county, and mostly absent: one
     # search for a kind of zone anywhere in reach of them all settles most texts at once.
-    reach: tuple[int, int] = attrs.field(init=False)
+    zone_from: int = attrs.field(init=False)
+    zone_to: int = attrs.field(init=False)  # (0, 0): nothing to search
 
-    @reach.default
-    def _reach(self) -> tuple[int, int]:
-        if not self.no_zone:
-            return (0, 0)  # nothing to search
-        return (self.no_zone[0] + _ZONE_NAME[0], self.no_zone[-1] + _ZONE_FARTHEST + 1)
+    @zone_from.default
+    def _zone_from(self) -> int:
+        return self.no_zone[0] + _ZONE_NAME[0] if self.no_zone else 0
+
+    @zone_to.default
+    def _zone_to(self) -> int:
+        return self.no_zone[-1] + _ZONE_FARTHEST + 1 if self.no_zone else 0
 
     def best(self, year: int | None) -> tuple[tuple[Hit, ...], ...]:
         """The best readings with the names in use in ``year`` (several when ambiguous)."""
@@ -606,17 +609,16 @@ class Head:
             for observe, args, result in self.beyond:
                 if observe(text, *args)[0] != result:
                     return False
-        start, end = self.reach
-        if _ZONE_KIND.search(text, start, end) is None:
+        if _ZONE_KIND.search(text, self.zone_from, self.zone_to) is None:
             return True
         return all(_zone(text, pos)[0] < 0 for pos in self.no_zone)
 
 
 class _Memo:
-    """Heads read so far, by head text. Which prefixes of a text to try: the lengths of
-    the heads under their first ``_INDEXED`` characters (``lengths``), and of the
-    shorter heads under their first character (``short``). Most heads are longer, and
-    few of them share four characters: a text is mostly compared with one or two."""
+    """Heads read so far, by head text; which prefixes of a text to try: the lengths of
+    the heads under their first ``_INDEXED`` characters (``lengths``; of the shorter
+    heads under their first two in ``short``), longest first. Heads sharing six
+    characters are mostly of one or two lengths: a text is compared with one or two."""
 
     __slots__ = ("heads", "lengths", "short")
 
@@ -636,7 +638,7 @@ class _Memo:
             self.clear()
         key = text[:end]
         self.heads[key] = (*self.heads.get(key, ())[-(_VARIANTS - 1) :], found)
-        index, under = (self.lengths, key[:_INDEXED]) if end >= _INDEXED else (self.short, key[:1])
+        index, under = (self.lengths, key[:_INDEXED]) if end >= _INDEXED else (self.short, key[:2])
         lengths = index.get(under, ())
         if end not in lengths:
             index[under] = tuple(sorted((*lengths, end), reverse=True))
@@ -650,11 +652,11 @@ class _Memo:
             for known in heads.get(text[:length], ()):
                 # Head.holds_for, its common case written out: no observation beyond
                 # the head but the search for a zone, and no zone
-                if not known.beyond and search(text, *known.reach) is None:
+                if not known.beyond and search(text, known.zone_from, known.zone_to) is None:
                     return known
                 if known.holds_for(text):
                     return known
-        for length in self.short.get(text[:1], ()):
+        for length in self.short.get(text[:2], ()):
             for known in heads.get(text[:length], ()):
                 if known.holds_for(text):
                     return known
