@@ -372,7 +372,9 @@ class _Info:
         self.__class__ = AddressInfo  # type: ignore[assignment]
 
 
-_new_info = cast("Callable[[str | None, str | None, str | None, tuple[Any, ...]], AddressInfo]", _Info)
+_new_info = cast(
+    "Callable[[str | None, str | None, str | None, tuple[Any, ...]], AddressInfo]", _Info
+)
 
 
 @define(frozen=True, slots=True)
@@ -390,7 +392,7 @@ class _Fast:
 
 
 def _fast(verdict: _Verdict, need: int, text: str) -> _Fast:
-    """``verdict`` arranged for :func:`_analyse`; ``text`` is any text of its head."""
+    """``verdict`` arranged for :func:`check`; ``text`` is any text of its head."""
     last = verdict.last
     stops = parsing.STREET_SKIPS  # see parsing.street_start
     if last is not None and not last.entry.short:  # a full name may be written twice
@@ -404,7 +406,7 @@ def _fast(verdict: _Verdict, need: int, text: str) -> _Fast:
         (no_street, no_street, (*base, _NO_DETAIL[need]), base),
         verdict.levels,
         verdict.prefix,
-        verdict.code is not None,
+        bool(verdict.code),
         (
             verdict.province,
             verdict.city,
@@ -470,7 +472,7 @@ def _new_check(value: str, problems: tuple[Problem, ...], info: AddressInfo) -> 
     return made
 
 
-_NEEDS = {level: rank for rank, level in enumerate(LEVELS)}
+_NEEDS: dict[str, int] = {level: rank for rank, level in enumerate(LEVELS)}
 _TEXT_LIMIT = normalize.MAX_LENGTH
 _is_clean = parsing.is_clean
 _head = parsing.head
@@ -494,12 +496,17 @@ def check(
     need = _NEEDS.get(require) if type(require) is str else None
     if need is None:
         need = _need(require)
-    if type(value) is str and len(value) <= max_length and len(value) <= _TEXT_LIMIT and _is_clean(value):
+    if (
+        type(value) is str
+        and len(value) <= max_length
+        and len(value) <= _TEXT_LIMIT
+        and _is_clean(value)
+    ):
         text = value  # mostly: nothing to clean, refuse or bound (not empty, printable)
     else:
         cleaned = _cleaned(value, max_length)
-        if type(cleaned) is not str:
-            return cleaned  # type: ignore[return-value]
+        if not isinstance(cleaned, str):
+            return cleaned  # refused
         text = cleaned
     year = today.year if today else None
     head = _head(text)
@@ -515,14 +522,14 @@ def check(
         street = None
         detail = text[start:]
         value = f"{fast.prefix}{detail}" if fast.resolved else text
-        case = detail != ""
+        case = 1 if detail else 0
     else:
         street = found.group()
         detail = text[found.end() :].lstrip(_SEPARATOR_CHARS)
         value = f"{fast.prefix}{street}{detail}" if fast.resolved else text
         case = 3 if detail else 2
-    if len(value) > max_length:
-        return _too_long(max_length)  # the limit holds for what is stored, which may gain a province
+    if len(value) > max_length:  # the limit holds for what is stored: it may gain a province
+        return _too_long(max_length)
     info = _new_info(street, detail or None, fast.levels[case], fast.fixed)
     return _new_check(value, fast.problems[case], info)
 
@@ -530,7 +537,8 @@ def check(
 def _analyse_reference(
     text: str, need: int, year: int | None
 ) -> tuple[str, tuple[Problem, ...], AddressInfo]:
-    """:func:`_analyse` the plain way: the head read afresh, every step spelled out."""
+    """The analysis :func:`check` makes, the plain way: the head read afresh, every step
+    spelled out (the value, the findings and the info of a cleaned address)."""
     head, _ = parsing._read(text)
     verdict = _verdict(head.best(year), need, year)
     rest = text[parsing.street_start(text, verdict.last) :]
