@@ -47,16 +47,21 @@ from custinfo.validators._address_names import Entry
 
 __all__ = [
     "MEMO_SIZE",
+    "NO_TOWN_STREET",
+    "PLAIN",
     "SEPARATOR_CHARS",
     "STREET",
     "STREET_SKIPS",
+    "TOWN_MARKS",
     "Head",
     "Hit",
     "Parse",
     "clean",
+    "find_head",
     "head",
     "is_clean",
     "parse",
+    "postal_ending",
     "scope",
     "split_street",
     "street_start",
@@ -125,6 +130,11 @@ _STREET_KINDS = (_ROAD_TOWN, _TOWN, _ROAD, _NUMBERED)
 _STREET = re.compile("|".join(f"(?:{p})" for p in _STREET_KINDS))
 STREET = _STREET
 """The street at the start of what follows the divisions (see :func:`split_street`)."""
+NO_TOWN_STREET = re.compile("|".join(f"(?:{p})" for p in (_ROAD, _NUMBERED)))
+"""What :data:`STREET` matches in a text without any of :data:`TOWN_MARKS`: a town
+(and a sub-district named after its road) ends in one of them, so neither of the
+first two kinds can match there, and an alternation takes the first kind that does."""
+TOWN_MARKS = ("街道", "镇", "乡", "苏木")
 SEPARATOR_CHARS = _SEPARATOR_CHARS
 """Separators between the parts, dropped before the detail (see :func:`split_street`)."""
 
@@ -379,22 +389,27 @@ def _settled(text: str) -> bool:
 # A text :func:`clean` leaves as it is, told by one match: no full-width ASCII and no
 # space (:func:`normalize.text` would fold them), and the first and last characters not
 # ones _settled asks more about (a label, a postal code or 中国 may start it: such a text
-# is only sent the longer way). Invisible and other unprintable characters fail
-# ``str.isprintable``.
+# is sent the longer way; one ending in a digit is asked about a postal code).
+# Invisible and other unprintable characters fail ``str.isprintable``.
 _WIDE = "\uff01-\uff5e"
-_PLAIN = re.compile(
-    rf"[^{_WIDE} ,;()\d邮中{''.join(sorted(_LABEL_STARTS))}]"
-    rf"(?:[^{_WIDE} ]*[^{_WIDE} ,;()])?"
-)
+_PLAIN_FIRST = rf"[^{_WIDE} ,;()\d邮中{''.join(sorted(_LABEL_STARTS))}]"
+PLAIN = re.compile(rf"{_PLAIN_FIRST}(?:[^{_WIDE} ]*(?:[0-9]|[^{_WIDE} ,;()\d]))?")
+"""Printable text that matches this in full is clean unless it ends in a postal code
+(:func:`postal_ending`, asked only of a text that ends in a digit): see :func:`is_clean`."""
+
+
+def postal_ending(text: str) -> bool:
+    """True when ``text`` ends in what :func:`clean` takes for a postal code."""
+    return _POSTAL_TAIL.search(text, max(0, len(text) - 24)) is not None
 
 
 def is_clean(text: str) -> bool:
     """True only when ``text`` is printable, not empty and :func:`clean` returns it as it
     is: most input, told at a fraction of the cost of cleaning."""
-    if _PLAIN.fullmatch(text) is None or not text.isprintable():
+    if PLAIN.fullmatch(text) is None or not text.isprintable():
         return False
     # ending in a digit (1203室 written 1203), it may still end in a postal code
-    return not text[-1].isdecimal() or not _POSTAL_TAIL.search(text, max(0, len(text) - 24))
+    return text[-1] not in "0123456789" or not postal_ending(text)
 
 
 def clean(value: str) -> str:
@@ -687,6 +702,10 @@ def _read(text: str) -> tuple[Head, int]:
             beyond[observe, args] = result
     checks = tuple((observe, args, result) for (observe, args), result in beyond.items())
     return Head(_contenders(every), checks, tuple(sorted(no_zone))), end
+
+
+find_head = _MEMO.find
+"""The remembered head of a cleaned text, or None (:func:`head` reads it then)."""
 
 
 def head(text: str) -> Head:

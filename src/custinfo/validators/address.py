@@ -458,6 +458,7 @@ def _check_setters() -> tuple[Callable[[Any, Any], None], ...] | None:
 
 
 _CHECK_SETTERS = _check_setters()
+_new_object = object.__new__
 
 
 def _new_check(value: str, problems: tuple[Problem, ...], info: AddressInfo) -> Check:
@@ -474,9 +475,11 @@ def _new_check(value: str, problems: tuple[Problem, ...], info: AddressInfo) -> 
 
 _NEEDS: dict[str, int] = {level: rank for rank, level in enumerate(LEVELS)}
 _TEXT_LIMIT = normalize.MAX_LENGTH
-_is_clean = parsing.is_clean
-_head = parsing.head
+_postal_ending = parsing.postal_ending
+_plain = parsing.PLAIN.fullmatch
+_find_head = parsing.find_head
 _match_street = parsing.STREET.match
+_match_no_town_street = parsing.NO_TOWN_STREET.match
 _SEPARATOR_CHARS = parsing.SEPARATOR_CHARS
 
 
@@ -500,8 +503,10 @@ def check(
         type(value) is str
         and len(value) <= max_length
         and len(value) <= _TEXT_LIMIT
-        and _is_clean(value)
-    ):
+        and _plain(value) is not None
+        and value.isprintable()
+        and (value[-1] not in "0123456789" or not _postal_ending(value))
+    ):  # parsing.is_clean, written out
         text = value  # mostly: nothing to clean, refuse or bound (not empty, printable)
     else:
         cleaned = _cleaned(value, max_length)
@@ -509,15 +514,18 @@ def check(
             return cleaned  # refused
         text = cleaned
     year = today.year if today else None
-    head = _head(text)
+    head = _find_head(text) or parsing.head(text)
     fast: _Fast | None = head.verdicts.get((year, need))
     if fast is None:  # once per division head, required level and reference year
         fast = head.verdicts[year, need] = _fast(_verdict(head.best(year), need, year), need, text)
     start = fast.end
     if text[start : start + 1] in fast.stops:
         start = parsing.street_start(text, fast.last)
-    # parsing.split_street, written out
-    found = _match_street(text, start)
+    # parsing.split_street, written out; most addresses name no town (parsing.TOWN_MARKS)
+    if "街道" in text or "镇" in text or "乡" in text or "苏木" in text:
+        found = _match_street(text, start)
+    else:
+        found = _match_no_town_street(text, start)
     if found is None:
         street = None
         detail = text[start:]
@@ -531,7 +539,14 @@ def check(
     if len(value) > max_length:  # the limit holds for what is stored: it may gain a province
         return _too_long(max_length)
     info = _new_info(street, detail or None, fast.levels[case], fast.fixed)
-    return _new_check(value, fast.problems[case], info)
+    if _CHECK_SETTERS is None:
+        return Check(value, fast.problems[case], info)
+    made: Check = _new_object(Check)  # _new_check, written out
+    set_value, set_problems, set_info = _CHECK_SETTERS
+    set_value(made, value)
+    set_problems(made, fast.problems[case])
+    set_info(made, info)
+    return made
 
 
 def _analyse_reference(
