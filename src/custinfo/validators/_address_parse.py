@@ -416,12 +416,16 @@ def clean(value: str) -> str:
     """Width folded, spaces dropped (kept between Latin words), labels, postal codes and
     a leading 中国 off, as often as they occur (so cleaning twice changes nothing)."""
     text = normalize.text(value)
-    if _settled(text):
-        return text  # what the first round below would find
-    return _clean_rounds(text)
+    while not _settled(text):  # as _clean_rounds, the last round (no change) mostly foreseen
+        stripped = _strip_once(text)
+        if stripped == text:
+            return text
+        text = stripped
+    return text
 
 
 def _clean_rounds(text: str) -> str:
+    """:func:`clean` after the normalization, round by round to the end (the reference)."""
     while True:  # every round shortens the text or ends the loop
         stripped = _strip_once(text)
         if stripped == text:
