@@ -271,10 +271,9 @@ def test_an_info_built_from_its_slots_is_an_address_info_like_any_other() -> Non
 
 
 def test_a_check_built_from_its_slots_is_a_check_like_any_other() -> None:
-    info = address.info("北京市朝阳区建国路88号")
-    built = address._new_check("北京市朝阳区建国路88号", (), info)
+    built = address.check("北京市朝阳区建国路88号")
     assert type(built) is Check
-    assert built == Check("北京市朝阳区建国路88号", (), info)
+    assert built == Check(built.value, built.problems, built.info)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         built.value = "x"  # type: ignore[misc]
 

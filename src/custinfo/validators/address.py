@@ -461,18 +461,6 @@ _CHECK_SETTERS = _check_setters()
 _new_object = object.__new__
 
 
-def _new_check(value: str, problems: tuple[Problem, ...], info: AddressInfo) -> Check:
-    """``Check(value, problems, info)``, built faster when it can be (see _check_setters)."""
-    if _CHECK_SETTERS is None:
-        return Check(value, problems, info)
-    made: Check = object.__new__(Check)
-    set_value, set_problems, set_info = _CHECK_SETTERS
-    set_value(made, value)
-    set_problems(made, problems)
-    set_info(made, info)
-    return made
-
-
 _NEEDS: dict[str, int] = {level: rank for rank, level in enumerate(LEVELS)}
 _TEXT_LIMIT = normalize.MAX_LENGTH
 _postal_ending = parsing.postal_ending
@@ -541,7 +529,7 @@ def check(
     info = _new_info(street, detail or None, fast.levels[case], fast.fixed)
     if _CHECK_SETTERS is None:
         return Check(value, fast.problems[case], info)
-    made: Check = _new_object(Check)  # _new_check, written out
+    made: Check = _new_object(Check)  # as Check(...) would (see _check_setters)
     set_value, set_problems, set_info = _CHECK_SETTERS
     set_value(made, value)
     set_problems(made, fast.problems[case])
