@@ -47,12 +47,21 @@ from custinfo.validators._address_names import Entry
 
 __all__ = [
     "MEMO_SIZE",
+    "NO_TOWN_STREET",
+    "PLAIN",
+    "SEPARATOR_CHARS",
+    "STREET",
+    "STREET_SKIPS",
+    "TOWN_MARKS",
     "Head",
     "Hit",
     "Parse",
     "clean",
+    "find_head",
     "head",
+    "is_clean",
     "parse",
+    "postal_ending",
     "scope",
     "split_street",
     "street_start",
@@ -81,6 +90,8 @@ _SEPARATOR_CHARS = " ,;:/|\\-_·>()、"
 _SEPARATORS = frozenset(_SEPARATOR_CHARS)
 _SKIPPED = tuple(sorted((p for p in names.PLACEHOLDERS if len(p) > 1), key=len, reverse=True))
 _SKIPPED_FIRST = frozenset(p[0] for p in _SKIPPED)
+STREET_SKIPS = _SEPARATORS | _SKIPPED_FIRST
+"""The characters after the last division that :func:`street_start` skips (or may)."""
 
 # What makes a short form part of a road or a landmark rather than a division:
 # 北京路, 中山北路, 南京东路, 朝阳门, 西湖公园.
@@ -117,6 +128,15 @@ _STREET_KINDS = (_ROAD_TOWN, _TOWN, _ROAD, _NUMBERED)
 """The patterns of a street, in the order they are tried."""
 # An alternation tries its branches in order: one match does what four would.
 _STREET = re.compile("|".join(f"(?:{p})" for p in _STREET_KINDS))
+STREET = _STREET
+"""The street at the start of what follows the divisions (see :func:`split_street`)."""
+NO_TOWN_STREET = re.compile("|".join(f"(?:{p})" for p in (_ROAD, _NUMBERED)))
+"""What :data:`STREET` matches in a text without any of :data:`TOWN_MARKS`: a town
+(and a sub-district named after its road) ends in one of them, so neither of the
+first two kinds can match there, and an alternation takes the first kind that does."""
+TOWN_MARKS = ("街道", "镇", "乡", "苏木")
+SEPARATOR_CHARS = _SEPARATOR_CHARS
+"""Separators between the parts, dropped before the detail (see :func:`split_street`)."""
 
 # Development and pilot zones are not divisions; a county may follow one.
 _ZONE_KINDS = (
@@ -133,6 +153,7 @@ _ZONE_FARTHEST = _ZONE_NAME[1] + max(len(k) for k in _ZONE_KINDS) - 1
 MEMO_SIZE = 4096
 """Division heads remembered; the memo starts afresh when it is full."""
 _VARIANTS = 4  # readings kept per head (the text after it may change them)
+_INDEXED = 6  # heads at least this long are found by their first so many characters
 # Longer heads (separators or placeholders repeated between the names) are read every
 # time: remembered, each would add a prefix length to try on every lookup.
 _LONGEST_HEAD = 64
@@ -345,10 +366,66 @@ def _strip_once(text: str) -> str:
     return _strip_country(text)
 
 
+_UNSETTLED_FIRST = frozenset("(邮 ,;")  # a postal code before, or what text.strip takes
+_UNSETTLED_LAST = frozenset(" ,;")
+
+
+def _settled(text: str) -> bool:
+    """True only when :func:`_strip_once` would leave ``text`` as it is (most input): the
+    tests it makes, each answered by the first or last character where it can be."""
+    first = text[:1]
+    if first in _UNSETTLED_FIRST or first.isdecimal() or " " in text:
+        return False
+    if first in _LABEL_STARTS and _LABEL.match(text):
+        return False
+    last = text[-1:]
+    if last in _UNSETTLED_LAST or last.isspace():
+        return False
+    if (last == ")" or last.isdecimal()) and _POSTAL_TAIL.search(text, max(0, len(text) - 24)):
+        return False
+    return not text.startswith(_COUNTRY)
+
+
+# A text :func:`clean` leaves as it is, told by one match: no full-width ASCII and no
+# space (:func:`normalize.text` would fold them), and the first and last characters not
+# ones _settled asks more about (a label, a postal code or 中国 may start it: such a text
+# is sent the longer way; one ending in a digit is asked about a postal code).
+# Invisible and other unprintable characters fail ``str.isprintable``.
+_WIDE = "\uff01-\uff5e"
+_PLAIN_FIRST = rf"[^{_WIDE} ,;()\d邮中{''.join(sorted(_LABEL_STARTS))}]"
+PLAIN = re.compile(rf"{_PLAIN_FIRST}(?:[^{_WIDE} ]*(?:[0-9]|[^{_WIDE} ,;()\d]))?")
+"""Printable text that matches this in full is clean unless it ends in a postal code
+(:func:`postal_ending`, asked only of a text that ends in a digit): see :func:`is_clean`."""
+
+
+def postal_ending(text: str) -> bool:
+    """True when ``text`` ends in what :func:`clean` takes for a postal code."""
+    return _POSTAL_TAIL.search(text, max(0, len(text) - 24)) is not None
+
+
+def is_clean(text: str) -> bool:
+    """True only when ``text`` is printable, not empty and :func:`clean` returns it as it
+    is: most input, told at a fraction of the cost of cleaning."""
+    if PLAIN.fullmatch(text) is None or not text.isprintable():
+        return False
+    # ending in a digit (1203室 written 1203), it may still end in a postal code
+    return text[-1] not in "0123456789" or not postal_ending(text)
+
+
 def clean(value: str) -> str:
     """Width folded, spaces dropped (kept between Latin words), labels, postal codes and
     a leading 中国 off, as often as they occur (so cleaning twice changes nothing)."""
     text = normalize.text(value)
+    while not _settled(text):  # as _clean_rounds, the last round (no change) mostly foreseen
+        stripped = _strip_once(text)
+        if stripped == text:
+            return text
+        text = stripped
+    return text
+
+
+def _clean_rounds(text: str) -> str:
+    """:func:`clean` after the normalization, round by round to the end (the reference)."""
     while True:  # every round shortens the text or ends the loop
         stripped = _strip_once(text)
         if stripped == text:
@@ -528,6 +605,18 @@ class Head:
     beyond: tuple[Observation, ...] = ()
     no_zone: tuple[int, ...] = ()
     verdicts: dict[object, Any] = attrs.Factory(dict)
+    # Zones are looked for after every division but a county, and mostly absent: one
+    # search for a kind of zone anywhere in reach of them all settles most texts at once.
+    zone_from: int = attrs.field(init=False)
+    zone_to: int = attrs.field(init=False)  # (0, 0): nothing to search
+
+    @zone_from.default
+    def _zone_from(self) -> int:
+        return self.no_zone[0] + _ZONE_NAME[0] if self.no_zone else 0
+
+    @zone_to.default
+    def _zone_to(self) -> int:
+        return self.no_zone[-1] + _ZONE_FARTHEST + 1 if self.no_zone else 0
 
     def best(self, year: int | None) -> tuple[tuple[Hit, ...], ...]:
         """The best readings with the names in use in ``year`` (several when ambiguous)."""
@@ -535,37 +624,62 @@ class Head:
 
     def holds_for(self, text: str) -> bool:
         """True when every observation beyond the head gives the same result on ``text``."""
-        for observe, args, result in self.beyond:
-            if observe(text, *args)[0] != result:
-                return False
-        if self.no_zone:
-            # Looked for after every division but a county, and mostly absent: one search
-            # for a kind of zone anywhere in reach of them all settles most texts at once.
-            reach = self.no_zone[0] + _ZONE_NAME[0], self.no_zone[-1] + _ZONE_FARTHEST + 1
-            if _ZONE_KIND.search(text, *reach):
-                return all(_zone(text, pos)[0] < 0 for pos in self.no_zone)
-        return True
+        if self.beyond:
+            for observe, args, result in self.beyond:
+                if observe(text, *args)[0] != result:
+                    return False
+        if _ZONE_KIND.search(text, self.zone_from, self.zone_to) is None:
+            return True
+        return all(_zone(text, pos)[0] < 0 for pos in self.no_zone)
 
 
 class _Memo:
-    """Heads read so far, by head text; the lengths of the heads under each first two
-    characters say which prefixes of a text to try."""
+    """Heads read so far, by head text; which prefixes of a text to try: the lengths of
+    the heads under their first ``_INDEXED`` characters (``lengths``; of the shorter
+    heads under their first two in ``short``), longest first. Heads sharing six
+    characters are mostly of one or two lengths: a text is compared with one or two."""
 
-    __slots__ = ("heads", "lengths")
+    __slots__ = ("heads", "lengths", "short")
 
     def __init__(self) -> None:
         self.heads: dict[str, tuple[Head, ...]] = {}
         self.lengths: dict[str, tuple[int, ...]] = {}
+        self.short: dict[str, tuple[int, ...]] = {}
+
+    def clear(self) -> None:
+        """Forget every head."""
+        self.heads = {}
+        self.lengths = {}
+        self.short = {}
 
     def keep(self, text: str, end: int, found: Head) -> None:
         if len(self.heads) >= MEMO_SIZE:
-            self.heads = {}
-            self.lengths = {}
+            self.clear()
         key = text[:end]
         self.heads[key] = (*self.heads.get(key, ())[-(_VARIANTS - 1) :], found)
-        lengths = self.lengths.get(key[:2], ())
+        index, under = (self.lengths, key[:_INDEXED]) if end >= _INDEXED else (self.short, key[:2])
+        lengths = index.get(under, ())
         if end not in lengths:
-            self.lengths[key[:2]] = tuple(sorted((*lengths, end), reverse=True))
+            index[under] = tuple(sorted((*lengths, end), reverse=True))
+
+    def find(self, text: str) -> Head | None:
+        """The longest head ``text`` starts with that holds for it (its first variant that
+        does), else None."""
+        heads = self.heads
+        search = _ZONE_KIND.search
+        for length in self.lengths.get(text[:_INDEXED], ()):
+            for known in heads.get(text[:length], ()):
+                # Head.holds_for, its common case written out: no observation beyond
+                # the head but the search for a zone, and no zone
+                if not known.beyond and search(text, known.zone_from, known.zone_to) is None:
+                    return known
+                if known.holds_for(text):
+                    return known
+        for length in self.short.get(text[:2], ()):
+            for known in heads.get(text[:length], ()):
+                if known.holds_for(text):
+                    return known
+        return None
 
 
 _MEMO = _Memo()
@@ -594,13 +708,16 @@ def _read(text: str) -> tuple[Head, int]:
     return Head(_contenders(every), checks, tuple(sorted(no_zone))), end
 
 
+find_head = _MEMO.find
+"""The remembered head of a cleaned text, or None (:func:`head` reads it then)."""
+
+
 def head(text: str) -> Head:
     """The readings of the divisions a cleaned text starts with (see :func:`clean`)."""
     memo = _MEMO
-    for length in memo.lengths.get(text[:2], ()):
-        for known in memo.heads.get(text[:length], ()):
-            if known.holds_for(text):
-                return known
+    known = memo.find(text)
+    if known is not None:
+        return known
     found, end = _read(text)
     if 0 < end <= _LONGEST_HEAD:
         memo.keep(text, end, found)
@@ -624,18 +741,18 @@ def street_start(text: str, last: Hit | None) -> int:
     return _repeated(text, last.start, last.end, pos)[0]
 
 
-def split_street(rest: str) -> tuple[str | None, str]:
-    """A sub-district, town or township; else a road (with its number); else a named
-    place with a house number (清华园1号, 团结湖北里3号). Then the detail."""
-    found = _STREET.match(rest)
+def split_street(text: str, pos: int = 0) -> tuple[str | None, str]:
+    """From ``pos`` on: a sub-district, town or township; else a road (with its number);
+    else a named place with a house number (清华园1号, 团结湖北里3号). Then the detail."""
+    found = _STREET.match(text, pos)  # no lookbehind: as if matched on text[pos:]
     if found:
-        return found.group(), rest[found.end() :].lstrip(_SEPARATOR_CHARS)
-    return None, rest
+        return found.group(), text[found.end() :].lstrip(_SEPARATOR_CHARS)
+    return None, text[pos:]
 
 
 def parse(text: str, year: int | None) -> Parse:
     """Read a cleaned address (see :func:`clean`); ``year`` decides which names are in use."""
     readings = head(text).best(year)
     start = street_start(text, readings[0][-1] if readings else None)
-    street, detail = split_street(text[start:])
+    street, detail = split_street(text, start)
     return Parse(text, readings, street, detail)

@@ -46,8 +46,10 @@ import datetime
 import functools
 import random
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any, cast
 
+import attrs
 from attrs import define
 
 from custinfo import divisions, masking, normalize
@@ -128,7 +130,8 @@ def _inside(code: str, region: str) -> bool:
     return code == region
 
 
-@define(frozen=True, slots=True)
+# No weak references: without the slot, _Info below shares the layout and can become one.
+@define(frozen=True, slots=True, weakref_slot=False)
 class AddressInfo:
     """The parts of an address and the division code it resolves to.
 
@@ -317,15 +320,232 @@ def compact(value: str) -> str:
     return parsing.clean(value)
 
 
-def _analyse(
+# --- the common path ---------------------------------------------------------------------
+# Most addresses are clean text whose division head was read before: what the head
+# decides is kept with it (_Fast), the street is one match, and the info is built as a
+# layout twin. _check_reference is the path of the same verdicts without any of that.
+
+
+class _Info:
+    """Builds an :class:`AddressInfo` about three times faster than its own ``__init__``
+    (attrs sets each field of a frozen class through ``object.__setattr__``): the same
+    slots stored plainly, then the class switched (the layouts are the same)."""
+
+    __slots__ = AddressInfo.__slots__
+
+    province: str | None
+    city: str | None
+    district: str | None
+    street: str | None
+    detail: str | None
+    code: str | None
+    level: str | None
+    division_level: str | None
+    province_code: str | None
+    city_code: str | None
+    district_code: str | None
+    historic_code: str | None
+    inferred: tuple[str, ...]
+
+    def __init__(
+        self,
+        street: str | None,
+        detail: str | None,
+        level: str | None,
+        fixed: tuple[Any, ...],
+    ) -> None:
+        (
+            self.province,
+            self.city,
+            self.district,
+            self.code,
+            self.division_level,
+            self.province_code,
+            self.city_code,
+            self.district_code,
+            self.historic_code,
+            self.inferred,
+        ) = fixed
+        self.street = street
+        self.detail = detail
+        self.level = level
+        self.__class__ = AddressInfo  # type: ignore[assignment]
+
+
+_new_info = cast(
+    "Callable[[str | None, str | None, str | None, tuple[Any, ...]], AddressInfo]", _Info
+)
+
+
+@define(frozen=True, slots=True)
+class _Fast:
+    """A :class:`_Verdict` arranged for the common path (kept with its head)."""
+
+    last: parsing.Hit | None  # the last division of the best reading
+    end: int  # where the street mostly starts: right after it
+    stops: frozenset[str]  # the characters there that may move the start on
+    problems: tuple[tuple[Problem, ...], ...]  # by (a street found, a detail found), 0 to 3
+    levels: tuple[str | None, ...]  # the same
+    prefix: str
+    resolved: bool  # a division code: the value is rewritten from the parts
+    fixed: tuple[Any, ...]  # the info fields but street, detail and level, as _Info takes them
+
+
+def _fast(verdict: _Verdict, need: int, text: str) -> _Fast:
+    """``verdict`` arranged for :func:`check`; ``text`` is any text of its head."""
+    last = verdict.last
+    stops = parsing.STREET_SKIPS  # see parsing.street_start
+    if last is not None and not last.entry.short:  # a full name may be written twice
+        stops = stops | {text[last.start]}
+    base = verdict.problems
+    no_street = (*base, _NO_STREET[need])
+    return _Fast(
+        last,
+        0 if last is None else last.end,
+        stops,
+        (no_street, no_street, (*base, _NO_DETAIL[need]), base),
+        verdict.levels,
+        verdict.prefix,
+        bool(verdict.code),
+        (
+            verdict.province,
+            verdict.city,
+            verdict.district,
+            verdict.code,
+            verdict.division_level,
+            verdict.province_code,
+            verdict.city_code,
+            verdict.district_code,
+            verdict.historic_code,
+            verdict.inferred,
+        ),
+    )
+
+
+def _too_long(max_length: int) -> Check:
+    return Check(None, (Problem("address.too_long", params={"max_length": max_length}),))
+
+
+def _cleaned(value: object, max_length: int) -> str | Check:
+    """The cleaned text of ``value``, or the check that refuses it."""
+    raw = normalize.as_text(value)
+    if raw is None:
+        return Check(None, (Problem("address.type"),))
+    if len(raw) > max(max_length, 1) * 8 or len(raw) > normalize.MAX_LENGTH:
+        return _too_long(max_length)
+    text = parsing.clean(raw)
+    if not text:
+        return Check(None, (Problem("address.empty"),))
+    if len(text) > max_length:
+        return _too_long(max_length)
+    if not text.isprintable() and any(unicodedata.category(c) in ("Cc", "Cs") for c in text):
+        return Check(None, (Problem("address.characters"),))  # NUL, lone surrogates…
+    return text
+
+
+def _check_setters() -> tuple[Callable[[Any, Any], None], ...] | None:
+    """The slot setters of :class:`Check`'s fields, when its ``__init__`` does nothing
+    but set them (no converter, validator or post-init): setting them directly saves a
+    third of its cost. None otherwise, and :class:`Check` is called."""
+    fields = attrs.fields(Check)
+    if [f.name for f in fields] != ["value", "problems", "info"] or hasattr(
+        Check, "__attrs_post_init__"
+    ):
+        return None
+    if any(f.converter is not None or f.validator is not None for f in fields):
+        return None
+    return tuple(getattr(Check, f.name).__set__ for f in fields)
+
+
+_CHECK_SETTERS = _check_setters()
+_new_object = object.__new__
+
+
+_NEEDS: dict[str, int] = {level: rank for rank, level in enumerate(LEVELS)}
+_TEXT_LIMIT = normalize.MAX_LENGTH
+_postal_ending = parsing.postal_ending
+_plain = parsing.PLAIN.fullmatch
+_find_head = parsing.find_head
+_match_street = parsing.STREET.match
+_match_no_town_street = parsing.NO_TOWN_STREET.match
+_SEPARATOR_CHARS = parsing.SEPARATOR_CHARS
+
+
+def check(
+    value: object,
+    *,
+    require: str = "street",
+    today: datetime.date | None = None,
+    max_length: int = MAX_LENGTH,
+) -> Check:
+    """Parse and check an address; never raises for any value.
+
+    ``require`` is the deepest level that must be present (``"province"`` …
+    ``"detail"``); ``today`` decides which division names are in use (default: the
+    latest state of the table). ``Check.info`` is an :class:`AddressInfo`.
+    """
+    need = _NEEDS.get(require) if type(require) is str else None
+    if need is None:
+        need = _need(require)
+    if (
+        type(value) is str
+        and len(value) <= max_length
+        and len(value) <= _TEXT_LIMIT
+        and _plain(value) is not None
+        and value.isprintable()
+        and (value[-1] not in "0123456789" or not _postal_ending(value))
+    ):  # parsing.is_clean, written out
+        text = value  # mostly: nothing to clean, refuse or bound (not empty, printable)
+    else:
+        cleaned = _cleaned(value, max_length)
+        if not isinstance(cleaned, str):
+            return cleaned  # refused
+        text = cleaned
+    year = today.year if today else None
+    head = _find_head(text) or parsing.head(text)
+    fast: _Fast | None = head.verdicts.get((year, need))
+    if fast is None:  # once per division head, required level and reference year
+        fast = head.verdicts[year, need] = _fast(_verdict(head.best(year), need, year), need, text)
+    start = fast.end
+    if text[start : start + 1] in fast.stops:
+        start = parsing.street_start(text, fast.last)
+    # parsing.split_street, written out; most addresses name no town (parsing.TOWN_MARKS)
+    if "街道" in text or "镇" in text or "乡" in text or "苏木" in text:
+        found = _match_street(text, start)
+    else:
+        found = _match_no_town_street(text, start)
+    if found is None:
+        street = None
+        detail = text[start:]
+        value = f"{fast.prefix}{detail}" if fast.resolved else text
+        case = 1 if detail else 0
+    else:
+        street = found.group()
+        detail = text[found.end() :].lstrip(_SEPARATOR_CHARS)
+        value = f"{fast.prefix}{street}{detail}" if fast.resolved else text
+        case = 3 if detail else 2
+    if len(value) > max_length:  # the limit holds for what is stored: it may gain a province
+        return _too_long(max_length)
+    info = _new_info(street, detail or None, fast.levels[case], fast.fixed)
+    if _CHECK_SETTERS is None:
+        return Check(value, fast.problems[case], info)
+    made: Check = _new_object(Check)  # as Check(...) would (see _check_setters)
+    set_value, set_problems, set_info = _CHECK_SETTERS
+    set_value(made, value)
+    set_problems(made, fast.problems[case])
+    set_info(made, info)
+    return made
+
+
+def _analyse_reference(
     text: str, need: int, year: int | None
 ) -> tuple[str, tuple[Problem, ...], AddressInfo]:
-    """The canonical value, the findings and the info of a cleaned address."""
-    head = parsing.head(text)
-    verdict: _Verdict | None = head.verdicts.get((year, need))
-    if verdict is None:  # once per division head, required level and reference year
-        verdict = head.verdicts[year, need] = _verdict(head.best(year), need, year)
-    street, detail = parsing.split_street(text[parsing.street_start(text, verdict.last) :])
+    """The analysis :func:`check` makes, the plain way: the head read afresh, every step
+    spelled out (the value, the findings and the info of a cleaned address)."""
+    head, _ = parsing._read(text)
+    verdict = _verdict(head.best(year), need, year)
+    rest = text[parsing.street_start(text, verdict.last) :]
+    street, detail = parsing.split_street(rest, 0)
     problems = verdict.problems
     if street is None:
         problems = (*problems, _NO_STREET[need])
@@ -350,36 +570,31 @@ def _analyse(
     return value, problems, found
 
 
-def check(
+def _check_reference(
     value: object,
     *,
     require: str = "street",
     today: datetime.date | None = None,
     max_length: int = MAX_LENGTH,
 ) -> Check:
-    """Parse and check an address; never raises for any value.
-
-    ``require`` is the deepest level that must be present (``"province"`` …
-    ``"detail"``); ``today`` decides which division names are in use (default: the
-    latest state of the table). ``Check.info`` is an :class:`AddressInfo`.
-    """
+    """:func:`check` without its shortcuts (no memo of heads, no fast cleaning, no
+    remembered verdicts): what the differential tests hold the common path to."""
     need = _need(require)
     raw = normalize.as_text(value)
     if raw is None:
         return Check(None, (Problem("address.type"),))
     if len(raw) > max(max_length, 1) * 8 or len(raw) > normalize.MAX_LENGTH:
-        return Check(None, (Problem("address.too_long", params={"max_length": max_length}),))
-    text = parsing.clean(raw)
+        return _too_long(max_length)
+    text = parsing._clean_rounds(normalize.text(raw))
     if not text:
         return Check(None, (Problem("address.empty"),))
-    too_long = Check(None, (Problem("address.too_long", params={"max_length": max_length}),))
     if len(text) > max_length:
-        return too_long
-    if not text.isprintable() and any(unicodedata.category(c) in ("Cc", "Cs") for c in text):
-        return Check(None, (Problem("address.characters"),))  # NUL, lone surrogates…
-    value_out, problems, found = _analyse(text, need, today.year if today else None)
+        return _too_long(max_length)
+    if any(unicodedata.category(c) in ("Cc", "Cs") for c in text):
+        return Check(None, (Problem("address.characters"),))
+    value_out, problems, found = _analyse_reference(text, need, today.year if today else None)
     if value_out is not None and len(value_out) > max_length:
-        return too_long  # the limit holds for what is stored, which may gain a province
+        return _too_long(max_length)
     return Check(value_out, problems, found)
 
 
