@@ -259,7 +259,6 @@ def test_clean_text_is_told_apart_from_text_to_clean(text: str, clean: bool) -> 
 
 def test_an_info_built_from_its_slots_is_an_address_info_like_any_other() -> None:
     fields = [f.name for f in attrs.fields(address.AddressInfo)]
-    assert list(address._Info.__slots__) == fields
     parts = dict(zip(fields, [f"v{i}" for i in range(len(fields))], strict=True))
     fixed = tuple(parts[f] for f in fields if f not in ("street", "detail", "level"))
     built = address._new_info(parts["street"], parts["detail"], parts["level"], fixed)
