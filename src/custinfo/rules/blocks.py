@@ -232,7 +232,7 @@ def not_after(
     skip_when = tuple(unless_known)
 
     def check(ctx: RuleContext) -> Outcome:
-        if any(ctx.values.get(k) is not None for k in skip_when):
+        if skip_when and any(ctx.values.get(k) is not None for k in skip_when):
             return True
         first, second = _date(ctx, a), _date(ctx, b)
         if first is None or second is None:
