@@ -51,6 +51,19 @@ def party_id(
     says more than a checksum error would. With no customer type, the value is
     judged as whichever kind its shape suggests.
     """
+    # The common case first: a clean valid value of the expected kind, decided
+    # by the validator's own fast path (None when it cannot decide).
+    if customer_type == ENTERPRISE:
+        found = uscc._fast_check(value)
+    elif customer_type == PERSON:
+        found = ric._fast_check(value, today, None)
+    else:
+        found = None
+    return found or _party_id(value, customer_type, today)
+
+
+def _party_id(value: object, customer_type: object, today: datetime.date | None) -> Check:
+    # The reference: what party_id decides for every input.
     if customer_type in (ENTERPRISE, PERSON):
         enterprise = customer_type == ENTERPRISE
         expected = uscc.check(value) if enterprise else ric.check(value, today=today)

@@ -46,7 +46,7 @@ from __future__ import annotations
 import datetime
 import functools
 import random
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 
 from attrs import define
 
@@ -192,9 +192,10 @@ def _real_date(year: int, month: int, day: int) -> bool:
 
 
 def _fast(value: object, today: datetime.date | None) -> str | None:
-    # The hot path for clean 18-digit input: accepts exactly the values that
-    # _problems finds no error in with kinds=None (a property test holds them
-    # together); anything else returns None and goes the long way.
+    # The hot path of validate/is_valid for clean 18-digit input: accepts exactly
+    # the values that _problems finds no error in with kinds=None
+    # (tests/validators/test_ric_fast.py holds them together); anything else
+    # returns None and goes the long way.
     if type(value) is not str or len(value) != 18 or not value.isascii():
         return None
     body = value[:17]
@@ -206,12 +207,11 @@ def _fast(value: object, today: datetime.date | None) -> str | None:
         last = "X"
     if _CHECK[(1 - 2 * int(body, 13)) % 11] != last:
         return None
-    year, month, day = int(value[6:10]), int(value[10:12]), int(value[12:14])
-    if not _real_date(year, month, day):
+    if (_BIRTHS.get(value[6:14]) or _new_birth(value[6:14])) is None:
         return None
-    if today is not None and (year, month, day) > (today.year, today.month, today.day):
+    if today is not None and value[6:14] > (_DAYS_KEYS.get(today) or _day_key(today)):
         return None
-    if value[:6] not in (_ADDRESSES or _addresses()):
+    if value[:6] not in _HEADS and _new_head(value[:6]) is None:
         return None
     return value
 
@@ -327,6 +327,114 @@ def _info(number: str) -> RICInfo:
     )
 
 
+# The parts of a number that repeat from person to person, with what the
+# reference path derives from them, for the values met so far. Each is bounded
+# and emptied when full (a rebuild is cheap).
+_CACHE_SIZE = 1 << 16
+# "YYYYMMDD" -> the birth date, for real dates only (a century is 36,525 keys).
+_BIRTHS: dict[str, datetime.date] = {}
+# today -> "YYYYMMDD", compared as text with the birth digits.
+_DAYS_KEYS: dict[datetime.date, str] = {}
+# Address code (positions 1-6) -> (kind, kind_name), (region, province, city,
+# county, historic, legacy, nationality), the year the code was abolished, and
+# the warning a number born after it carries.
+_Head = tuple[
+    tuple[str, str],
+    tuple[str, str | None, str | None, str | None, bool, bool, str | None],
+    int | None,
+    tuple[Problem, ...],
+]
+_HEADS: dict[str, _Head] = {}
+_GENDERS = {d: "male" if int(d) % 2 else "female" for d in "0123456789"}
+
+
+def _new_birth(digits: str) -> datetime.date | None:
+    year, month, day = int(digits[:4]), int(digits[4:6]), int(digits[6:8])
+    if not _real_date(year, month, day):
+        return None
+    if len(_BIRTHS) >= _CACHE_SIZE:
+        _BIRTHS.clear()
+    born = _BIRTHS[digits] = datetime.date(year, month, day)
+    return born
+
+
+def _day_key(today: datetime.date) -> str:
+    if len(_DAYS_KEYS) >= 64:
+        _DAYS_KEYS.clear()
+    key = _DAYS_KEYS[today] = f"{today.year:04d}{today.month:02d}{today.day:02d}"
+    return key
+
+
+def _new_head(prefix: str) -> _Head | None:
+    # None when the address code is an error; built with the reference helpers,
+    # which read nothing of an 18-digit number's address part but positions 1-6.
+    number = prefix + "0" * 12
+    kind = _kind(number)
+    if _region_problems(number, kind, None):
+        return None
+    region = number[1:3] + "0000" if kind == "foreign_permanent" else prefix
+    division = divisions.get(region) if kind == "resident" else None
+    province, city, county = _names(number, kind)
+    historic = division is not None and not division.current
+    nationality = prefix[3:6] if kind == "foreign_permanent" else None
+    until = division.until if division is not None else None
+    warned = (
+        ()
+        if until is None
+        else (Problem("ric.region_abolished", Severity.WARNING, {"until": until}),)
+    )
+    head: _Head = (
+        (kind, KINDS[kind]),
+        (region, province, city, county, historic, False, nationality),
+        until,
+        warned,
+    )
+    if len(_HEADS) >= _CACHE_SIZE:
+        _HEADS.clear()
+    _HEADS[prefix] = head
+    return head
+
+
+def _fast_check(
+    value: object,
+    today: datetime.date | None,
+    kinds: Collection[str] | None,
+    _chars: str = _CHECK,
+    _births: dict[str, datetime.date] = _BIRTHS,
+    _days: dict[datetime.date, str] = _DAYS_KEYS,
+    _heads: dict[str, _Head] = _HEADS,
+    _genders: dict[str, str] = _GENDERS,
+    _make: Callable[..., RICInfo] = RICInfo,
+    _result: type[Check] = Check,
+) -> Check | None:
+    # check()'s hot path: the Check of a clean valid 18-digit number, equal to
+    # what the reference path (_full_check) builds, or None when it cannot
+    # decide. Same tests as _fast, inlined (a call costs more than a lookup).
+    if type(value) is not str or len(value) != 18 or not value.isascii():
+        return None
+    body = value[:17]
+    if not body.isdigit():
+        return None
+    last = value[17]
+    if last == "x":
+        value = value.upper()
+        last = "X"
+    if _chars[(1 - 2 * int(body, 13)) % 11] != last:
+        return None
+    digits = value[6:14]
+    born = _births.get(digits) or _new_birth(digits)
+    if born is None or (today is not None and digits > (_days.get(today) or _day_key(today))):
+        return None
+    head = _heads.get(value[:6]) or _new_head(value[:6])
+    if head is None:
+        return None
+    kind, place, until, warned = head
+    if kinds is not None and kind[0] not in kinds:
+        return None
+    warnings = warned if until is not None and until < born.year else ()
+    return _result(value, warnings, _make(*kind, born, _genders[value[16]], *place))
+
+
 def check(
     value: object,
     *,
@@ -339,12 +447,11 @@ def check(
     the kinds of :data:`KINDS` accepted (all when None). ``info`` is a
     :class:`RICInfo` when valid.
     """
-    number = _fast(value, today)
-    if number is not None:  # clean 18 digits: only a region warning can remain
-        kind = _kind(number)
-        if kinds is None or kind in kinds:
-            warnings = tuple(_region_problems(number, kind, _birth(number)))
-            return Check(number, warnings, _info(number))
+    return _fast_check(value, today, kinds) or _full_check(value, today, kinds)
+
+
+def _full_check(value: object, today: datetime.date | None, kinds: Collection[str] | None) -> Check:
+    # The reference path: every input, every problem; the fast paths must agree.
     raw = normalize.as_text(value)
     if raw is None:
         return Check(None, (Problem("ric.type"),))
