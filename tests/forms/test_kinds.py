@@ -19,7 +19,9 @@ from custinfo.forms import kinds
 from custinfo.validators import ric, uscc
 
 VECTORS = Path(__file__).parents[1] / "vectors"
-USCCS = [v["value"] for v in json.loads((VECTORS / "gb32100.json").read_text("utf-8"))["valid"]]
+GB32100 = json.loads((VECTORS / "gb32100.json").read_text("utf-8"))
+USCCS = [v["value"] for v in GB32100["valid"]]
+PILOTS = [v["value"] for v in GB32100["pilot"]]
 RICS = [v["value"] for v in json.loads((VECTORS / "gb11643.json").read_text("utf-8"))["valid"]]
 TODAY = datetime.date(2025, 6, 1)
 TYPES = ("企业", "个人", None, "其他", 1)
@@ -27,7 +29,7 @@ TYPES = ("企业", "个人", None, "其他", 1)
 
 def values() -> list[object]:
     rng = random.Random(9)
-    found: list[object] = [*USCCS[::10], *RICS]
+    found: list[object] = [*USCCS[::10], *PILOTS, *RICS]
     found += [uscc.generate(rng) for _ in range(20)] + [ric.generate(rng) for _ in range(20)]
     found += [ric.generate(rng, kind=k) for k in ric.KINDS]
     spoiled = [v[:-1] + ("1" if v[-1] != "1" else "2") for v in found if isinstance(v, str)]
@@ -68,7 +70,7 @@ def test_an_invalid_value_reports_the_problems_of_the_expected_kind() -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(
-    st.sampled_from(USCCS + RICS),
+    st.sampled_from(USCCS + PILOTS + RICS),
     st.integers(0, 17),
     st.sampled_from(list("0123456789XAMNYx ")),
     st.sampled_from(TYPES),

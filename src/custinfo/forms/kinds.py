@@ -52,11 +52,18 @@ def party_id(
     judged as whichever kind its shape suggests.
     """
     # The common case first: a clean valid value of the expected kind, decided
-    # by the validator's own fast path (None when it cannot decide).
+    # by the validator's own fast path (None when it cannot decide). Then a clean
+    # value that fails it: when the fast paths are final for both kinds, the
+    # other kind's fast path decides whether it passes as that kind, and only
+    # the expected kind's problems are worked out. Anything else: the reference.
     if customer_type == ENTERPRISE:
         found = uscc._fast_check(value)
+        if found is None and uscc._settled(value) and ric._settled(value):
+            found = ric._fast_check(value, today, None) or uscc._full_check(value)
     elif customer_type == PERSON:
         found = ric._fast_check(value, today, None)
+        if found is None and ric._settled(value) and uscc._settled(value):
+            found = uscc._fast_check(value) or ric._full_check(value, today, None)
     else:
         found = None
     return found or _party_id(value, customer_type, today)

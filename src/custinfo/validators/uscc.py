@@ -310,6 +310,20 @@ def _fast_check(
     return _check(code, (), _make(*head, code[8:16] + "-" + code[16]))
 
 
+def _settled(value: object) -> bool:
+    # True when _fast_check's None is final: the reference path rejects the value
+    # too. So it is for 18 ASCII letters and digits (compact() only upper-cases
+    # them, and the fast path tests every rule) unless the code may be one of
+    # Fujian's pilot codes, which the reference accepts with a warning.
+    return (
+        type(value) is str
+        and len(value) == 18
+        and value.isascii()
+        and value.isalnum()
+        and not _is_pilot(value.upper())
+    )
+
+
 def _is_pilot(code: str) -> bool:
     # Fujian's pre-standard pilot: region 35xxxx and a subject identifier M0…
     return code[2:4] == "35" and code[8:10] == "M0"
