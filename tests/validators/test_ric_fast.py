@@ -47,7 +47,8 @@ def assert_same_verdict(
     if kinds is not None:
         return
     if ric._settled(value):  # party_id trusts the fast path's None for these
-        assert (ric._fast_check(value, today, None) is not None) == reference.ok
+        fast = ric._fast_check(value, today, None)
+        assert (fast is not None and fast.value is not None) == reference.ok
     assert ric.is_valid(value, today=today) == reference.ok
     if reference.ok:
         assert ric.validate(value, today=today) == reference.value

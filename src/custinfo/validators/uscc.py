@@ -226,7 +226,7 @@ def compact(value: str) -> str:
 # of them. Bounded; emptied when full (a rebuild is cheap).
 _Head = tuple[str, str, str, str, str, str, str, str, bool]
 _HEADS: dict[str, _Head] = {}
-_HEADS_SIZE = 16384
+_HEADS_SIZE = 1 << 16
 
 
 def _new_head(prefix: str) -> _Head | None:
@@ -291,9 +291,10 @@ def _fast_check(
     _make: type[USCCInfo] = USCCInfo,
     _check: type[Check] = Check,
 ) -> Check | None:
-    # check()'s hot path: the Check of a clean valid code, equal to what the
-    # reference path (_full_check) builds, or None when it cannot decide. Same
-    # tests as _fast, inlined: a call costs more than the whole head lookup.
+    # check()'s hot path: the Check the reference path (_full_check) builds, for
+    # a clean valid code and for one wrong only in its check characters; None
+    # when it cannot decide. Same tests as _fast, inlined: a call costs more
+    # than the whole head lookup.
     if type(value) is not str or len(value) != 18 or not value.isascii():
         return None
     code = value.upper()
@@ -302,12 +303,35 @@ def _fast_check(
         org = int(code[8:16], 35)
     except ValueError:
         return None
-    if _alphabet[-total % 31] != code[17] or _org[-2 * org % 11] != code[16]:
-        return None
     head = _heads.get(code[:8]) or _new_head(code[:8])
     if head is None:
         return None
-    return _check(code, (), _make(*head, code[8:16] + "-" + code[16]))
+    expected, expected_org = _alphabet[-total % 31], _org[-2 * org % 11]
+    if expected == code[17] and expected_org == code[16]:
+        return _check(code, (), _make(*head, code[8:16] + "-" + code[16]))
+    return _wrong_checks(code, expected_org, expected)
+
+
+def _wrong_checks(code: str, expected_org: str, expected: str) -> Check | None:
+    # A code of the alphabet (but perhaps its last character) with a valid
+    # authority, category and region, and a wrong check character: a typo or a
+    # transposition, the commonest errors. The reference's problems, in its order.
+    if code[17] not in ALPHABET:
+        return None  # uscc.alphabet: the reference's
+    problems = []
+    if code[16] != expected_org:
+        problems.append(_problem("uscc.orgcode_check", expected_org))
+    if code[17] != expected:
+        if not problems and _is_pilot(code):
+            return None  # a pilot code's warning: the reference's
+        problems.append(_problem("uscc.check", expected))
+    return Check(None, tuple(problems))
+
+
+@functools.cache
+def _problem(code: str, expected: str) -> Problem:
+    # Problems are immutable: one per code and expected character is enough.
+    return Problem(code, params={"expected": expected})
 
 
 def _settled(value: object) -> bool:
