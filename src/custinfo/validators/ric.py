@@ -194,31 +194,6 @@ def _real_date(year: int, month: int, day: int) -> bool:
     return month != 2 or day <= 28 or leap
 
 
-def _fast(value: object, today: datetime.date | None) -> str | None:
-    # The hot path of validate/is_valid for clean 18-digit input: accepts exactly
-    # the values that _problems finds no error in with kinds=None
-    # (tests/validators/test_ric_fast.py holds them together); anything else
-    # returns None and goes the long way.
-    if type(value) is not str or len(value) != 18 or not value.isascii():
-        return None
-    body = value[:17]
-    if not body.isdigit():
-        return None
-    last = value[17]
-    if last == "x":
-        value = value.upper()
-        last = "X"
-    if _CHECK[(1 - 2 * int(body, 13)) % 11] != last:
-        return None
-    if (_BIRTHS.get(value[6:14]) or _new_birth(value[6:14])) is None:
-        return None
-    if today is not None and value[6:14] > (_DAYS_KEYS.get(today) or _day_key(today)):
-        return None
-    if value[:6] not in _HEADS and _new_head(value[:6]) is None:
-        return None
-    return value
-
-
 def _kind(number: str) -> str:
     if number[0] == "9" and len(number) == 18:
         return "foreign_permanent"
@@ -398,6 +373,31 @@ def _new_head(prefix: str) -> _Head | None:
     return head
 
 
+def _fast(value: object, today: datetime.date | None) -> str | None:
+    # The hot path of validate/is_valid for clean 18-digit input: accepts exactly
+    # the values that _problems finds no error in with kinds=None
+    # (tests/validators/test_ric_fast.py holds them together); anything else
+    # returns None and goes the long way.
+    if type(value) is not str or len(value) != 18 or not value.isascii():
+        return None
+    body = value[:17]
+    if not body.isdigit():
+        return None
+    last = value[17]
+    if last == "x":
+        value = value.upper()
+        last = "X"
+    if _CHECK[(1 - 2 * int(body, 13)) % 11] != last:
+        return None
+    if (_BIRTHS.get(value[6:14]) or _new_birth(value[6:14])) is None:
+        return None
+    if today is not None and value[6:14] > (_DAYS_KEYS.get(today) or _day_key(today)):
+        return None
+    if value[:6] not in _HEADS and _new_head(value[:6]) is None:
+        return None
+    return value
+
+
 def _fast_check(
     value: object,
     today: datetime.date | None,
@@ -450,9 +450,9 @@ def _checksum_problem(expected: str) -> Problem:
 
 
 def _settled(value: object) -> bool:
-    # True when _fast_check's None (with kinds=None) is final: the reference path
-    # rejects the value too. So it is for 18 ASCII letters and digits: compact()
-    # only upper-cases them, and the fast path tests every rule.
+    # True when _fast_check (with kinds=None) is final: it returns a valid Check
+    # exactly when the reference path would. So it is for 18 ASCII letters and
+    # digits: compact() only upper-cases them, and the fast path tests every rule.
     return type(value) is str and len(value) == 18 and value.isascii() and value.isalnum()
 
 

@@ -338,10 +338,10 @@ def _problem(code: str, expected: str) -> Problem:
 
 
 def _settled(value: object) -> bool:
-    # True when _fast_check's None is final: the reference path rejects the value
-    # too. So it is for 18 ASCII letters and digits (compact() only upper-cases
-    # them, and the fast path tests every rule) unless the code may be one of
-    # Fujian's pilot codes, which the reference accepts with a warning.
+    # True when _fast_check is final: it returns a valid Check exactly when the
+    # reference path would. So it is for 18 ASCII letters and digits (compact()
+    # only upper-cases them, and the fast path tests every rule) unless the code
+    # may be one of Fujian's pilot codes, which the reference accepts with a warning.
     return (
         type(value) is str
         and len(value) == 18
