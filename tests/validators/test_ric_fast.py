@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from custinfo import divisions
+from custinfo.testing.mutations import ERRORS, NOISE
 from custinfo.validators import ric
 
 VECTORS = json.loads((Path(__file__).parents[1] / "vectors" / "gb11643.json").read_text("utf-8"))
@@ -145,6 +146,19 @@ def test_people_s_ways_of_writing_a_number_get_the_reference_verdict() -> None:
     for number in STANDARD + generated(10, seed=3)[:20]:
         for value in ways_of_writing(number):
             assert_same_verdict(value)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_numbers_with_people_s_slips_and_ways_of_writing_get_the_reference_verdict(
+    seed: int,
+) -> None:
+    rng = random.Random(seed)
+    mutations = [*ERRORS.values(), *NOISE.values()]
+    for valid in generated(60, seed=seed):
+        number = valid
+        for _ in range(rng.choice((1, 1, 2))):
+            number = rng.choice(mutations)(number, rng) or number
+        assert_same_verdict(number, rng.choice(DAYS))
 
 
 @pytest.mark.parametrize(

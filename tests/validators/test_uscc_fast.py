@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from custinfo import divisions
+from custinfo.testing.mutations import ERRORS, NOISE
 from custinfo.validators import orgcode, uscc
 
 VECTORS = json.loads((Path(__file__).parents[1] / "vectors" / "gb32100.json").read_text("utf-8"))
@@ -132,6 +133,17 @@ def test_a_ligature_that_upper_case_lengthens_is_not_a_valid_code() -> None:
     assert len(value) == 18
     assert_same_verdict(value)
     assert not uscc.check(value).ok
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_codes_with_people_s_slips_and_ways_of_writing_get_the_reference_verdict(seed: int) -> None:
+    rng = random.Random(seed)
+    mutations = [*ERRORS.values(), *NOISE.values()]
+    for valid in generated(60, seed=seed):
+        code = valid
+        for _ in range(rng.choice((1, 1, 2))):
+            code = rng.choice(mutations)(code, rng) or code
+        assert_same_verdict(code)
 
 
 @pytest.mark.parametrize(
