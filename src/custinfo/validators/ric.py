@@ -46,7 +46,7 @@ from __future__ import annotations
 import datetime
 import functools
 import random
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 
 from attrs import define
 
@@ -132,7 +132,10 @@ class InvalidRIC(InvalidValue):
     """Not a GB 11643 identity number (or not of an allowed kind)."""
 
 
-@define(frozen=True, slots=True)
+# Not slotted, unlike the other value classes: a frozen slotted class sets each
+# field through object.__setattr__, a frozen dict class stores it in __dict__,
+# and building one per valid number is half the cost of the fast path.
+@define(frozen=True, slots=False)
 class RICInfo:
     """What a valid number says about its holder."""
 
@@ -189,31 +192,6 @@ def _real_date(year: int, month: int, day: int) -> bool:
         return False
     leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
     return month != 2 or day <= 28 or leap
-
-
-def _fast(value: object, today: datetime.date | None) -> str | None:
-    # The hot path for clean 18-digit input: accepts exactly the values that
-    # _problems finds no error in with kinds=None (a property test holds them
-    # together); anything else returns None and goes the long way.
-    if type(value) is not str or len(value) != 18 or not value.isascii():
-        return None
-    body = value[:17]
-    if not body.isdigit():
-        return None
-    last = value[17]
-    if last == "x":
-        value = value.upper()
-        last = "X"
-    if _CHECK[(1 - 2 * int(body, 13)) % 11] != last:
-        return None
-    year, month, day = int(value[6:10]), int(value[10:12]), int(value[12:14])
-    if not _real_date(year, month, day):
-        return None
-    if today is not None and (year, month, day) > (today.year, today.month, today.day):
-        return None
-    if value[:6] not in (_ADDRESSES or _addresses()):
-        return None
-    return value
 
 
 def _kind(number: str) -> str:
@@ -327,6 +305,157 @@ def _info(number: str) -> RICInfo:
     )
 
 
+# The parts of a number that repeat from person to person, with what the
+# reference path derives from them, for the values met so far. Each is bounded
+# and emptied when full (a rebuild is cheap).
+_CACHE_SIZE = 1 << 16
+# "YYYYMMDD" -> the birth date, for real dates only (a century is 36,525 keys).
+_BIRTHS: dict[str, datetime.date] = {}
+# today -> "YYYYMMDD", compared as text with the birth digits.
+_DAYS_KEYS: dict[datetime.date, str] = {}
+# Address code (positions 1-6) -> (kind, kind_name), (region, province, city,
+# county, historic, legacy, nationality), the year the code was abolished, and
+# the warning a number born after it carries.
+_Head = tuple[
+    tuple[str, str],
+    tuple[str, str | None, str | None, str | None, bool, bool, str | None],
+    int | None,
+    tuple[Problem, ...],
+]
+_HEADS: dict[str, _Head] = {}
+_GENDERS = {d: "male" if int(d) % 2 else "female" for d in "0123456789"}
+
+
+def _new_birth(digits: str) -> datetime.date | None:
+    year, month, day = int(digits[:4]), int(digits[4:6]), int(digits[6:8])
+    if not _real_date(year, month, day):
+        return None
+    if len(_BIRTHS) >= _CACHE_SIZE:
+        _BIRTHS.clear()
+    born = _BIRTHS[digits] = datetime.date(year, month, day)
+    return born
+
+
+def _day_key(today: datetime.date) -> str:
+    if len(_DAYS_KEYS) >= 64:
+        _DAYS_KEYS.clear()
+    key = _DAYS_KEYS[today] = f"{today.year:04d}{today.month:02d}{today.day:02d}"
+    return key
+
+
+def _new_head(prefix: str) -> _Head | None:
+    # None when the address code is an error; built with the reference helpers,
+    # which read nothing of an 18-digit number's address part but positions 1-6.
+    number = prefix + "0" * 12
+    kind = _kind(number)
+    if _region_problems(number, kind, None):
+        return None
+    region = number[1:3] + "0000" if kind == "foreign_permanent" else prefix
+    division = divisions.get(region) if kind == "resident" else None
+    province, city, county = _names(number, kind)
+    historic = division is not None and not division.current
+    nationality = prefix[3:6] if kind == "foreign_permanent" else None
+    until = division.until if division is not None else None
+    warned = (
+        ()
+        if until is None
+        else (Problem("ric.region_abolished", Severity.WARNING, {"until": until}),)
+    )
+    head: _Head = (
+        (kind, KINDS[kind]),
+        (region, province, city, county, historic, False, nationality),
+        until,
+        warned,
+    )
+    if len(_HEADS) >= _CACHE_SIZE:
+        _HEADS.clear()
+    _HEADS[prefix] = head
+    return head
+
+
+def _fast(value: object, today: datetime.date | None) -> str | None:
+    # The hot path of validate/is_valid for clean 18-digit input: accepts exactly
+    # the values that _problems finds no error in with kinds=None
+    # (tests/validators/test_ric_fast.py holds them together); anything else
+    # returns None and goes the long way.
+    if type(value) is not str or len(value) != 18 or not value.isascii():
+        return None
+    body = value[:17]
+    if not body.isdigit():
+        return None
+    last = value[17]
+    if last == "x":
+        value = value.upper()
+        last = "X"
+    if _CHECK[(1 - 2 * int(body, 13)) % 11] != last:
+        return None
+    if (_BIRTHS.get(value[6:14]) or _new_birth(value[6:14])) is None:
+        return None
+    if today is not None and value[6:14] > (_DAYS_KEYS.get(today) or _day_key(today)):
+        return None
+    if value[:6] not in _HEADS and _new_head(value[:6]) is None:
+        return None
+    return value
+
+
+def _fast_check(
+    value: object,
+    today: datetime.date | None,
+    kinds: Collection[str] | None,
+    _chars: str = _CHECK,
+    _births: dict[str, datetime.date] = _BIRTHS,
+    _days: dict[datetime.date, str] = _DAYS_KEYS,
+    _heads: dict[str, _Head] = _HEADS,
+    _genders: dict[str, str] = _GENDERS,
+    _make: Callable[..., RICInfo] = RICInfo,
+    _result: type[Check] = Check,
+) -> Check | None:
+    # check()'s hot path: the Check the reference path (_full_check) builds, for
+    # a clean valid 18-digit number and for one wrong only in its check digit;
+    # None when it cannot decide. Same tests as _fast, inlined (a call costs
+    # more than a lookup).
+    if type(value) is not str or len(value) != 18 or not value.isascii():
+        return None
+    body = value[:17]
+    if not body.isdigit():
+        return None
+    last = value[17]
+    if last == "x":
+        value = value.upper()
+        last = "X"
+    digits = value[6:14]
+    born = _births.get(digits) or _new_birth(digits)
+    if born is None or (today is not None and digits > (_days.get(today) or _day_key(today))):
+        return None
+    head = _heads.get(value[:6]) or _new_head(value[:6])
+    if head is None:
+        return None
+    kind, place, until, warned = head
+    if kinds is not None and kind[0] not in kinds:
+        return None
+    warnings = warned if until is not None and until < born.year else ()
+    expected = _chars[(1 - 2 * int(body, 13)) % 11]
+    if expected == last:
+        return _result(value, warnings, _make(*kind, born, _genders[value[16]], *place))
+    if last not in _chars:
+        return None  # ric.format: the reference's
+    # Wrong only in the check digit (a typo, a transposition): the reference's problems.
+    return _result(None, (_checksum_problem(expected), *warnings))
+
+
+@functools.cache
+def _checksum_problem(expected: str) -> Problem:
+    # Problems are immutable: one per expected check digit is enough.
+    return Problem("ric.checksum", params={"expected": expected})
+
+
+def _settled(value: object) -> bool:
+    # True when _fast_check (with kinds=None) is final: it returns a valid Check
+    # exactly when the reference path would. So it is for 18 ASCII letters and
+    # digits: compact() only upper-cases them, and the fast path tests every rule.
+    return type(value) is str and len(value) == 18 and value.isascii() and value.isalnum()
+
+
 def check(
     value: object,
     *,
@@ -339,12 +468,11 @@ def check(
     the kinds of :data:`KINDS` accepted (all when None). ``info`` is a
     :class:`RICInfo` when valid.
     """
-    number = _fast(value, today)
-    if number is not None:  # clean 18 digits: only a region warning can remain
-        kind = _kind(number)
-        if kinds is None or kind in kinds:
-            warnings = tuple(_region_problems(number, kind, _birth(number)))
-            return Check(number, warnings, _info(number))
+    return _fast_check(value, today, kinds) or _full_check(value, today, kinds)
+
+
+def _full_check(value: object, today: datetime.date | None, kinds: Collection[str] | None) -> Check:
+    # The reference path: every input, every problem; the fast paths must agree.
     raw = normalize.as_text(value)
     if raw is None:
         return Check(None, (Problem("ric.type"),))

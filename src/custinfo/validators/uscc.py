@@ -150,7 +150,10 @@ class Category:
     category_en: str
 
 
-@define(frozen=True, slots=True)
+# Not slotted, unlike the other value classes: a frozen slotted class sets each
+# field through object.__setattr__, a frozen dict class stores it in __dict__,
+# and building one per valid USCC is half the cost of the fast path.
+@define(frozen=True, slots=False)
 class USCCInfo:
     """What a valid code says about its holder."""
 
@@ -180,7 +183,6 @@ _MAX_RAW = 64  # longer input is refused before normalization
 # Lookups built on first use, never at import (a rebuild by a racing thread is harmless).
 _PAIRS: Mapping[str, Category] | None = None
 _REGIONS: frozenset[str] | None = None
-_SECOND: Mapping[str, str] | None = None
 
 
 def categories() -> Mapping[str, Category]:
@@ -194,18 +196,6 @@ def categories() -> Mapping[str, Category]:
 @functools.cache
 def _authorities() -> tuple[str, ...]:
     return tuple(sorted({c.authority for c in categories().values()}))
-
-
-def _second() -> Mapping[str, str]:
-    # First character -> the category characters allowed after it ("" if none), for
-    # every character the fast path can meet.
-    global _SECOND  # noqa: PLW0603
-    if _SECOND is None:
-        allowed = dict.fromkeys(ALPHABET, "")
-        for key in categories():
-            allowed[key[0]] += key[1]
-        _SECOND = allowed
-    return _SECOND
 
 
 def _regions() -> frozenset[str]:
@@ -234,31 +224,131 @@ def compact(value: str) -> str:
     return normalize.compact(value).upper()
 
 
+# Positions 1-8 (authority, category, region) -> the first nine fields of
+# USCCInfo, for the valid prefixes met so far: real data repeats a few thousand
+# of them. Bounded; emptied when full (a rebuild is cheap).
+_Head = tuple[str, str, str, str, str, str, str, str, bool]
+_HEADS: dict[str, _Head] = {}
+_HEADS_SIZE = 1 << 16
+
+
+def _new_head(prefix: str) -> _Head | None:
+    # None when the authority/category pair or the region is not valid.
+    row = categories().get(prefix[:2])
+    region = prefix[2:8]
+    if row is None or region not in _regions():
+        return None
+    division = divisions.get(region)
+    historic = division is not None and not division.current
+    head = (
+        row.authority,
+        row.authority_zh,
+        row.authority_en,
+        row.category,
+        row.category_zh,
+        row.category_en,
+        region,
+        _region_name(region),
+        historic,
+    )
+    if len(_HEADS) >= _HEADS_SIZE:
+        _HEADS.clear()
+    _HEADS[prefix] = head
+    return head
+
+
 def _fast(
     value: object,
     _alphabet: str = ALPHABET,
     _table: bytes = _BASE34_BYTES,
     _org: str = "0123456789X",
 ) -> str | None:
-    # The hot path for clean input: accepts exactly the values _problems finds no
-    # error in (a property test holds the two together); anything else returns None
-    # and goes the long way. Every byte outside the alphabet translates to "!",
-    # which int() refuses, so one int() call checks the alphabet too. (Constants
-    # are bound as defaults: local lookups keep this path ten times faster than
-    # the reference implementation.)
-    if type(value) is not str or len(value) != 18:
+    # The hot path of validate/is_valid for clean input: accepts exactly the values
+    # _problems finds no error in (tests/validators/test_uscc_fast.py holds the two
+    # together); anything else returns None and goes the long way. Every byte
+    # outside the alphabet translates to "!", which int() refuses, so one int()
+    # call checks the alphabet too. (Constants are bound as defaults: local lookups
+    # keep this path ten times faster than the reference implementation.) ASCII
+    # first: str.upper() can lengthen other characters (U+FB00 "ﬀ" -> "FF").
+    if type(value) is not str or len(value) != 18 or not value.isascii():
         return None
     code = value.upper()
     try:
-        total = int(code.encode("ascii").translate(_table)[16::-1], 34)
+        total = int(code.encode().translate(_table)[16::-1], 34)
         org = int(code[8:16], 35)
-    except (UnicodeEncodeError, ValueError):
+    except ValueError:
         return None
     if _alphabet[-total % 31] != code[17] or _org[-2 * org % 11] != code[16]:
         return None
-    if code[1] not in (_SECOND or _second())[code[0]] or code[2:8] not in (_REGIONS or _regions()):
+    if code[:8] not in _HEADS and _new_head(code[:8]) is None:
         return None
     return code
+
+
+def _fast_check(
+    value: object,
+    _alphabet: str = ALPHABET,
+    _table: bytes = _BASE34_BYTES,
+    _org: str = "0123456789X",
+    _heads: dict[str, _Head] = _HEADS,
+    _make: type[USCCInfo] = USCCInfo,
+    _check: type[Check] = Check,
+) -> Check | None:
+    # check()'s hot path: the Check the reference path (_full_check) builds, for
+    # a clean valid code and for one wrong only in its check characters; None
+    # when it cannot decide. Same tests as _fast, inlined: a call costs more
+    # than the whole head lookup.
+    if type(value) is not str or len(value) != 18 or not value.isascii():
+        return None
+    code = value.upper()
+    try:
+        total = int(code.encode().translate(_table)[16::-1], 34)
+        org = int(code[8:16], 35)
+    except ValueError:
+        return None
+    head = _heads.get(code[:8]) or _new_head(code[:8])
+    if head is None:
+        return None
+    expected, expected_org = _alphabet[-total % 31], _org[-2 * org % 11]
+    if expected == code[17] and expected_org == code[16]:
+        return _check(code, (), _make(*head, code[8:16] + "-" + code[16]))
+    return _wrong_checks(code, expected_org, expected)
+
+
+def _wrong_checks(code: str, expected_org: str, expected: str) -> Check | None:
+    # A code of the alphabet (but perhaps its last character) with a valid
+    # authority, category and region, and a wrong check character: a typo or a
+    # transposition, the commonest errors. The reference's problems, in its order.
+    if code[17] not in ALPHABET:
+        return None  # uscc.alphabet: the reference's
+    problems = []
+    if code[16] != expected_org:
+        problems.append(_problem("uscc.orgcode_check", expected_org))
+    if code[17] != expected:
+        if not problems and _is_pilot(code):
+            return None  # a pilot code's warning: the reference's
+        problems.append(_problem("uscc.check", expected))
+    return Check(None, tuple(problems))
+
+
+@functools.cache
+def _problem(code: str, expected: str) -> Problem:
+    # Problems are immutable: one per code and expected character is enough.
+    return Problem(code, params={"expected": expected})
+
+
+def _settled(value: object) -> bool:
+    # True when _fast_check is final: it returns a valid Check exactly when the
+    # reference path would. So it is for 18 ASCII letters and digits (compact()
+    # only upper-cases them, and the fast path tests every rule) unless the code
+    # may be one of Fujian's pilot codes, which the reference accepts with a warning.
+    return (
+        type(value) is str
+        and len(value) == 18
+        and value.isascii()
+        and value.isalnum()
+        and not _is_pilot(value.upper())
+    )
 
 
 def _is_pilot(code: str) -> bool:
@@ -322,9 +412,11 @@ def _info(code: str) -> USCCInfo:
 
 def check(value: object) -> Check:
     """Check a code; never raises. ``info`` is a :class:`USCCInfo` when valid."""
-    code = _fast(value)
-    if code is not None:  # clean input: no problem to report
-        return Check(code, (), _info(code))
+    return _fast_check(value) or _full_check(value)
+
+
+def _full_check(value: object) -> Check:
+    # The reference path: every input, every problem; the fast paths must agree.
     raw = normalize.as_text(value)
     if raw is None:
         return Check(None, (Problem("uscc.type"),))
