@@ -132,10 +132,7 @@ class InvalidRIC(InvalidValue):
     """Not a GB 11643 identity number (or not of an allowed kind)."""
 
 
-# Not slotted, unlike the other value classes: a frozen slotted class sets each
-# field through object.__setattr__, a frozen dict class stores it in __dict__,
-# and building one per valid number is half the cost of the fast path.
-@define(frozen=True, slots=False)
+@define(frozen=True, slots=True)
 class RICInfo:
     """What a valid number says about its holder."""
 

@@ -150,10 +150,7 @@ class Category:
     category_en: str
 
 
-# Not slotted, unlike the other value classes: a frozen slotted class sets each
-# field through object.__setattr__, a frozen dict class stores it in __dict__,
-# and building one per valid USCC is half the cost of the fast path.
-@define(frozen=True, slots=False)
+@define(frozen=True, slots=True)
 class USCCInfo:
     """What a valid code says about its holder."""
 
