@@ -262,8 +262,7 @@ _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _LAST_LABEL = r"(?:[A-Za-z0-9][A-Za-z0-9-]{0,61})?[A-Za-z]"  # every TLD ends in a letter
 _FAST = re.compile(rf"{_ATEXT}+(?:\.{_ATEXT}+)*")  # the local part, matched on every call
 _DOMAIN = re.compile(rf"(?:{_LABEL}\.)+{_LAST_LABEL}")  # matched once per distinct domain
-# email-validator lower-cases these mailboxes: such addresses take the reference path
-_ROLES = frozenset(_ROLE_NAMES)
+_ROLES = frozenset(_ROLE_NAMES)  # mailboxes email-validator lower-cases (Info@ -> info@)
 
 _Facts = tuple[str, str, Provider | None, str | None, tuple[Problem, ...]]
 """A domain's lower case after an ``@`` and alone, its provider, the domain a
@@ -455,7 +454,7 @@ def _quick(address: str) -> Check | None:
     if not (local.isalnum() and local.isascii()) and _FAST.fullmatch(local) is None:
         return None
     if local.isalpha() and local.lower() in _ROLES:  # every role name is letters only
-        return None
+        local = local.lower()  # as email-validator does (RFC 2142: case-insensitive)
     if _special_use != email_validator.SPECIAL_USE_DOMAIN_NAMES:
         _forget_domains()
     facts = _FACTS.get(domain) or _learn(domain)
