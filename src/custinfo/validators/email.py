@@ -255,7 +255,7 @@ def _suggestion(local: str, domain: str, valid: bool) -> str | None:
 # that depends on the domain alone (its shape, lower case, provider, typo,
 # retirement) is worked out once per distinct domain and kept in a bounded
 # table, since addresses repeat their domains far more than their local parts.
-# tests/validators/test_email_differential.py holds it to the reference path.
+# tests/validators/test_email_fast_path.py holds it to the reference path.
 
 _ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
@@ -324,12 +324,24 @@ def _slot_setters(cls: type, names: tuple[str, ...]) -> list[Callable[[object, A
     return [vars(cls)[name].__set__ for name in names] if plain else []
 
 
+_INFO_FIELDS = (
+    "address",
+    "local_part",
+    "domain",
+    "ascii_domain",
+    "ascii_email",
+    "smtputf8",
+    "provider",
+    "suggestion",
+)
+
+
 def _plain_maker() -> Callable[[str, _Facts, str | None, tuple[Problem, ...]], Check]:
     """``make(local, facts, suggestion, problems)``: the check of a plain ASCII
     address (valid; its ASCII forms are itself, no SMTPUTF8)."""
     check_setters = _slot_setters(Check, ("value", "problems", "info"))
-    info_setters = _slot_setters(EmailInfo, tuple(f.name for f in attrs.fields(EmailInfo)))
-    if not check_setters or len(info_setters) != 8:
+    info_setters = _slot_setters(EmailInfo, _INFO_FIELDS)
+    if not check_setters or not info_setters:
 
         def build(
             local: str, facts: _Facts, suggestion: str | None, problems: tuple[Problem, ...]
