@@ -22,15 +22,22 @@ carries the suggested address, masked:
 email-validator is called with every option spelled out (its module-level
 defaults are mutable globals) and with ``check_deliverability=False``. A fast
 path handles the plain ASCII shape (``dot-atom@ldh-domain``) without calling
-it; ``tests/validators/test_email_differential.py`` proves that the fast path
-gives email-validator's verdict and normalized form.
+it, remembering what depends on the domain alone for each domain it sees;
+``tests/validators/test_email_differential.py`` proves that it gives
+email-validator's verdict and normalized form, and
+``tests/validators/test_email_fast_path.py`` that it gives the same Check
+(value, problems, info) as the reference path on every kind of input.
 """
 
 from __future__ import annotations
 
+import contextlib
 import random
 import re
+from collections.abc import Callable
+from typing import Any
 
+import attrs
 import email_validator
 from attrs import define
 
@@ -167,12 +174,7 @@ def compact(value: str) -> str:
     return folded
 
 
-# --- the reference and its fast path -------------------------------------------------
-
-_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]"
-_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-_LAST_LABEL = r"(?:[A-Za-z0-9][A-Za-z0-9-]{0,61})?[A-Za-z]"  # every TLD ends in a letter
-_FAST = re.compile(rf"({_ATEXT}+(?:\.{_ATEXT}+)*)@((?:{_LABEL}\.)+{_LAST_LABEL})")
+# --- the reference: email-validator ---------------------------------------------------
 
 
 @define(frozen=True, slots=True)
@@ -182,24 +184,6 @@ class _Parsed:
     ascii_domain: str
     ascii_email: str | None
     smtputf8: bool
-
-
-def _fast(address: str) -> _Parsed | None:
-    """The plain ASCII shape email-validator accepts unchanged but for the domain's
-    case; None sends the address to email-validator itself."""
-    m = _FAST.fullmatch(address)
-    if m is None or len(address) > MAX_LENGTH:
-        return None
-    local, domain = m[1], m[2].lower()
-    if local.lower() in _ROLE_NAMES or len(domain) > 253:
-        return None  # role mailboxes are lower-cased by email-validator: let it do so
-    for label in domain.split("."):
-        if label[2:4] == "--":  # IDNA (xn--) and reserved R-LDH labels: the slow path
-            return None
-    for reserved in email_validator.SPECIAL_USE_DOMAIN_NAMES:  # read live: users may edit it
-        if domain == reserved or domain.endswith("." + reserved):
-            return None
-    return _Parsed(local, domain, domain, f"{local}@{domain}", False)
 
 
 def _reference(address: str, allow_smtputf8: bool) -> _Parsed:
@@ -239,9 +223,6 @@ def _accepts(address: str, allow_smtputf8: bool = True) -> bool:
 
 
 def _parse(address: str, allow_smtputf8: bool) -> _Parsed | None:
-    fast = _fast(address)
-    if fast is not None:
-        return fast
     try:
         return _reference(address, allow_smtputf8)
     except (email_validator.EmailNotValidError, UnicodeError):  # UnicodeError: surrogates
@@ -265,6 +246,141 @@ def _why(address: str, allow_smtputf8: bool) -> str:
 def _suggestion(local: str, domain: str, valid: bool) -> str | None:
     meant = typo_of(domain) if valid else repair(domain)
     return None if meant is None else f"{local}@{meant}"
+
+
+# --- the fast path ---------------------------------------------------------------------
+#
+# The plain ASCII shape ``dot-atom@ldh-domain`` that email-validator accepts as
+# it is but for the domain's case. Per call only the local part is matched; all
+# that depends on the domain alone (its shape, lower case, provider, typo,
+# retirement) is worked out once per distinct domain and kept in a bounded
+# table, since addresses repeat their domains far more than their local parts.
+# tests/validators/test_email_fast_path.py holds it to the reference path.
+
+_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_LAST_LABEL = r"(?:[A-Za-z0-9][A-Za-z0-9-]{0,61})?[A-Za-z]"  # every TLD ends in a letter
+_FAST = re.compile(rf"{_ATEXT}+(?:\.{_ATEXT}+)*")  # the local part, matched on every call
+_DOMAIN = re.compile(rf"(?:{_LABEL}\.)+{_LAST_LABEL}")  # matched once per distinct domain
+_ROLES = frozenset(_ROLE_NAMES)  # mailboxes email-validator lower-cases (Info@ -> info@)
+
+_Facts = tuple[str, str, Provider | None, str | None, tuple[Problem, ...]]
+"""A domain's lower case after an ``@`` and alone, its provider, the domain a
+typo of it means, and the warnings that depend on the domain only."""
+
+_FACTS: dict[str, _Facts] = {}
+_FACTS_SIZE = 4096  # distinct domains remembered; the oldest is forgotten first
+_special_use: list[str] = []  # the SPECIAL_USE_DOMAIN_NAMES _FACTS was built with
+
+
+def _learn(domain: str) -> _Facts | None:
+    """The facts of ``domain`` as it is written, or None when it is not plainly a
+    domain email-validator takes as it is (the reference path decides)."""
+    if _DOMAIN.fullmatch(domain) is None:
+        return None
+    lowered = domain.lower()
+    for label in lowered.split("."):
+        if label[2:4] == "--":  # IDNA (xn--) and reserved R-LDH labels
+            return None
+    for reserved in _special_use:
+        if lowered == reserved or lowered.endswith("." + reserved):
+            return None
+    known = provider(lowered)
+    warnings: tuple[Problem, ...] = ()
+    if known is not None and known.retired is not None:
+        params = {"provider": known.name_zh, "year": known.retired}
+        warnings = (Problem("email.domain_retired", Severity.WARNING, params),)
+    facts = ("@" + lowered, lowered, known, typo_of(lowered), warnings)
+    if len(_FACTS) >= _FACTS_SIZE:
+        with contextlib.suppress(KeyError, RuntimeError, StopIteration):  # a race: harmless
+            del _FACTS[next(iter(_FACTS))]
+    _FACTS[domain] = facts
+    return facts
+
+
+def _forget_domains() -> None:
+    """Start afresh: email-validator's special-use list (users may edit it) changed."""
+    _FACTS.clear()
+    _special_use[:] = list(email_validator.SPECIAL_USE_DOMAIN_NAMES)
+
+
+# A frozen attrs class's __init__ stores each field through object.__setattr__;
+# storing into the slots directly builds the same object in half the time. Only
+# done while the class's __init__ does nothing else (no converter, validator or
+# post-init hook); otherwise the class itself is called.
+
+
+def _slot_setters(cls: type, names: tuple[str, ...]) -> list[Callable[[object, Any], None]]:
+    """Setters of the slots ``names`` of ``cls``, or [] when its __init__ does more
+    than store its arguments in them, in that order."""
+    fields = attrs.fields(cls)
+    plain = (
+        "__slots__" in vars(cls)
+        and tuple(f.name for f in fields) == names
+        and all(f.init and f.converter is None and f.validator is None for f in fields)
+        and not hasattr(cls, "__attrs_pre_init__")
+        and not hasattr(cls, "__attrs_post_init__")
+    )
+    return [vars(cls)[name].__set__ for name in names] if plain else []
+
+
+_INFO_FIELDS = (
+    "address",
+    "local_part",
+    "domain",
+    "ascii_domain",
+    "ascii_email",
+    "smtputf8",
+    "provider",
+    "suggestion",
+)
+
+
+def _plain_maker() -> Callable[[str, _Facts, str | None, tuple[Problem, ...]], Check]:
+    """``make(local, facts, suggestion, problems)``: the check of a plain ASCII
+    address (valid; its ASCII forms are itself, no SMTPUTF8)."""
+    check_setters = _slot_setters(Check, ("value", "problems", "info"))
+    info_setters = _slot_setters(EmailInfo, _INFO_FIELDS)
+    if not check_setters or not info_setters:
+
+        def build(
+            local: str, facts: _Facts, suggestion: str | None, problems: tuple[Problem, ...]
+        ) -> Check:
+            address, domain, known = local + facts[0], facts[1], facts[2]
+            found = EmailInfo(address, local, domain, domain, address, False, known, suggestion)
+            return Check(address, problems, found)
+
+        return build
+    new = object.__new__
+    c_value, c_problems, c_info = check_setters
+    i_address, i_local, i_domain, i_ascii_domain, i_ascii_email, i_utf8, i_known, i_meant = (
+        info_setters
+    )
+
+    def make(
+        local: str, facts: _Facts, suggestion: str | None, problems: tuple[Problem, ...]
+    ) -> Check:
+        address = local + facts[0]
+        domain = facts[1]
+        found: EmailInfo = new(EmailInfo)
+        i_address(found, address)
+        i_local(found, local)
+        i_domain(found, domain)
+        i_ascii_domain(found, domain)
+        i_ascii_email(found, address)
+        i_utf8(found, False)
+        i_known(found, facts[2])
+        i_meant(found, suggestion)
+        made: Check = new(Check)
+        c_value(made, address)
+        c_problems(made, problems)
+        c_info(made, found)
+        return made
+
+    return make
+
+
+_plain_check = _plain_maker()
 
 
 # --- the checks -----------------------------------------------------------------
@@ -314,6 +430,15 @@ def check(value: object, *, allow_smtputf8: bool = True) -> Check:
     ``allow_smtputf8=False`` rejects non-ASCII characters before the ``@`` (for
     mail systems without SMTPUTF8); internationalized domains are always fine.
     """
+    if type(value) is str and len(value) <= MAX_LENGTH:
+        quick = _quick(value)  # a plain address needs no normalization either
+        if quick is not None:
+            return quick
+    return _check(value, allow_smtputf8)
+
+
+def _check(value: object, allow_smtputf8: bool, quick: bool = True) -> Check:
+    """:func:`check`; ``quick=False`` is the reference path, email-validator alone."""
     raw = normalize.as_text(value)
     if raw is None:
         return Check(None, (Problem("email.type"),))
@@ -323,10 +448,35 @@ def check(value: object, *, allow_smtputf8: bool = True) -> Check:
     code = _precheck(address)
     if code is not None:
         return _invalid(address, code)
+    if quick:
+        found = _quick(address)
+        if found is not None:
+            return found
     parsed = _parse(address, allow_smtputf8)
     if parsed is None:
         return _invalid(address, _why(address, allow_smtputf8))
     return _valid(parsed)
+
+
+def _quick(address: str) -> Check | None:
+    """The check of an address of at most ``MAX_LENGTH`` characters in the plain
+    shape, or None when the reference path must decide."""
+    local, _, domain = address.rpartition("@")
+    # Most local parts are ASCII letters and digits: two str tests, no regex.
+    if not (local.isalnum() and local.isascii()) and _FAST.fullmatch(local) is None:
+        return None
+    if local.isalpha() and local.lower() in _ROLES:  # every role name is letters only
+        local = local.lower()  # as email-validator does (RFC 2142: case-insensitive)
+    if _special_use != email_validator.SPECIAL_USE_DOMAIN_NAMES:
+        _forget_domains()
+    facts = _FACTS.get(domain) or _learn(domain)
+    if facts is None:
+        return None
+    meant = facts[3]
+    if meant is None:
+        return _plain_check(local, facts, None, facts[4])
+    suggestion = local + "@" + meant
+    return _plain_check(local, facts, suggestion, (_typo_problem(suggestion), *facts[4]))
 
 
 def _valid(parsed: _Parsed) -> Check:
