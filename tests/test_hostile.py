@@ -313,8 +313,6 @@ BOUNDED = {
     r"(.{2,}?)(?:维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市)": "as above",
     r'\s*(\d{2}|\d{4}) (?:province|county)="([^"]*)"': "divisions: reads lines of the "
     "bundled loc.dat only",
-    validators.get("email")._FAST.pattern: "email: used with fullmatch only (linear: "  # type: ignore[attr-defined]
-    "the quadratic cost is search's), on at most 1024 characters",
     validators.get("landline")._EXTENSION.pattern: "landline: the cubic case needs runs of "  # type: ignore[attr-defined]
     "spaces, but it reads normalize.brackets() output, where every run of whitespace is one "
     "space, and at most 80 characters",

@@ -88,10 +88,15 @@ def typo_of(domain: str) -> str | None:
     if head in _HOST_PREFIXES and rest in table:
         return rest  # mail.163.com: the web-mail host, not the mailbox domain
     best, best_distance = None, 3
+    chars = set(domain)
     for candidate, p in table.items():
         if not p.suggest:
             continue
         limit = 1 if len(candidate) < 9 else 2
+        # Each edit removes at most one character the candidate lacks: more such
+        # distinct characters than the limit, and the distance must exceed it.
+        if len(chars.difference(candidate)) > limit:
+            continue
         distance = _distance(domain, candidate, limit)
         if distance <= limit and distance < best_distance:
             best, best_distance = candidate, distance
