@@ -214,7 +214,7 @@ class Form:
 
     def _validate(self, record: object, today: datetime.date) -> Report:
         plan = self.plan
-        if not isinstance(record, Mapping):
+        if record.__class__ is not dict and not isinstance(record, Mapping):
             finding = Finding(None, "form.not_a_record", params={"type": type(record).__name__})
             return Report(self.name, (finding,), mask=plan.mask)
         findings: list[Finding] = []
