@@ -3,8 +3,9 @@
 Per field, the microseconds per call of its compiled check over the corpus values,
 measured two ways in one run: alone (one field at a time, warm caches) and inside
 the mixed per-record loop (what validation really pays). Then the record-level
-parts: resolving keys, the field loop, the rules and building the report. For
-finding what to optimize; the ratios that matter are in bench_forms.py. Usage:
+parts: the machinery alone (every check replaced by one that does nothing), the
+rules, and the garbage collector's share. For finding what to optimize; the
+ratios that matter are in bench_forms.py. Usage:
 
     python benchmarks/field_costs.py [--records 10000]
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import gc
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -20,9 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import attrs
 import corpus
 
-from custinfo import forms
+from custinfo import Check, Form, forms
 
 
 def _per_call(fn: Callable[[], int], repeat: int = 3) -> float:
@@ -77,6 +80,47 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"{'fields in all':16s} {'':9s} {sum(mixed.values()) / n / 1000:16.2f}")
     whole = _per_call(lambda: len([form.validate(r, today=today) for r in records]))
     print(f"{'validate':16s} {'':9s} {whole:16.2f}")
+
+    print("\nrecord-level parts (µs per record, validate over the corpus, reports kept)")
+    free = _with_free_checks(form)
+    for name, variant in (
+        ("the machinery: zero-cost checks, no rules", free),
+        ("the form without its rules", attrs.evolve(form, rules=())),
+        ("the form", form),
+    ):
+        for r in records[:3000]:
+            variant.validate(r, today=today)
+        cost = _per_call(lambda v=variant: len([v.validate(r, today=today) for r in records]))
+        print(f"  {name:45s} {cost:8.2f}")
+    print(f"  {'of which the garbage collector':45s} {_collector_share(form, records):8.2f}")
+
+
+def _free(value: object) -> Check:
+    return Check(value)
+
+
+def _with_free_checks(form: Form) -> Form:
+    """The form's fields with a check that does nothing: what the machinery costs."""
+    fields = [attrs.evolve(f, kind=_free, options={}, context=(), choices=()) for f in form.fields]
+    return attrs.evolve(form, fields=fields, rules=())
+
+
+def _collector_share(form: Form, records: list[dict[str, str]]) -> float:
+    """µs per record spent in the cyclic garbage collector while validating, reports kept."""
+    spent, started = [0.0], [0.0]
+
+    def clock(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started[0] = time.perf_counter()
+        else:
+            spent[0] += time.perf_counter() - started[0]
+
+    gc.callbacks.append(clock)
+    try:
+        kept = [form.validate(r, today=corpus.TODAY) for r in records]
+    finally:
+        gc.callbacks.remove(clock)
+    return spent[0] / len(kept) * 1e6
 
 
 if __name__ == "__main__":
