@@ -9,10 +9,12 @@ memo is an inline ``dict.get``, and each rule's applicability is an inline
 test. The function is regenerated when a field's memo settles (at most once
 per field), so its trial and its verdict cost nothing afterwards.
 
-Every generated line has a plain-Python reading in :class:`custinfo.model.Form`'s
-documentation: required fields first, then the field's check, then the rules
-whose inputs passed. Names in the source are placeholders bound in the
-function's namespace; no user-supplied text is ever written into the source.
+What it does is what the documentation of :meth:`custinfo.model.Form.validate`
+says, field by field in order and then rule by rule (tests/model/test_compiled.py
+holds it to a step-by-step reading). Field keys, rule codes and callables are
+bound in the function's namespace under placeholder names; the only declared
+text written into the source is a context field's name as a keyword argument,
+and only when it is a Python identifier (else the arguments go as a dict).
 """
 
 from __future__ import annotations
