@@ -201,6 +201,11 @@ class Form:
     def validate(self, record: object, *, today: datetime.date | None = None) -> Report:
         """Check a whole record; all problems at once. ``today`` defaults to the
         local date at the moment of the call and bounds every "not in the future".
+
+        Fields are checked in declaration order (a blank required field is a
+        ``required`` finding; a field may read the cleaned values of earlier ones),
+        then each rule whose inputs are present, skipping those with an input in
+        error (listed in ``Report.skipped_rules``).
         """
         return self._validate(record, today or datetime.date.today())
 
