@@ -104,3 +104,62 @@ def _collection_records(rng: random.Random, n: int) -> list[dict[str, Any]]:
             item["customer_type"] = rng.choice(["企业", "个人", "机构"])
         out.append(item)
     return out
+
+
+def _listing(value: object) -> Check:
+    # a user's check whose cleaned value is a list: unhashable
+    return Check(str(value).split(","))
+
+
+def test_a_pure_rule_reading_an_unhashable_value_is_judged_without_remembering() -> None:
+    from custinfo.rules import consistent_with
+
+    seen: list[object] = []
+
+    class Policy:
+        def judge(self, key: Any, value: Any) -> dict[str, Any] | None:
+            seen.append(key)
+            return None if len(key) < 3 else {"key": "many"}
+
+    rule = consistent_with("tags", "n", Policy(), code="acme.tags", message=("多", "many"))
+    assert rule.pure
+    form = Form(
+        "tags",
+        "标签",
+        "1",
+        fields=[Field("tags", "标签", kind=_listing), Field("n", "数")],
+        rules=[rule],
+    )
+    for _ in range(3):
+        assert form.validate({"tags": "a,b,c", "n": "1"}, today=TODAY).codes() == ("acme.tags",)
+    assert len(seen) == 3
+
+
+def test_a_pure_rule_that_raises_fails_every_time_and_the_others_still_run() -> None:
+    from custinfo.rules import consistent_with
+
+    class Broken:
+        def judge(self, key: Any, value: Any) -> dict[str, Any] | None:
+            raise ValueError
+
+    broken = consistent_with("a", "b", Broken(), code="acme.broken", message=("坏", "broken"))
+    fine = consistent_with("a", "b", {"x": ["y"]}, code="acme.fits", message=("不符", "no fit"))
+    form = Form(
+        "ab", "甲乙", "1", fields=[Field("a", "甲"), Field("b", "乙")], rules=[broken, fine]
+    )
+    for _ in range(3):
+        report = form.validate({"a": "x", "b": "z"}, today=TODAY)
+        assert report.codes() == ("rule.failed", "acme.fits")
+
+
+def test_remembered_rule_outcomes_stay_bounded_and_right() -> None:
+    from custinfo.model.plan import _Memo
+    from custinfo.rules import consistent_with
+
+    rule = consistent_with("a", "b", {"x": ["y"]}, code="acme.fits2", message=("不符", "no fit"))
+    form = Form("ab2", "甲乙", "1", fields=[Field("a", "甲"), Field("b", "乙")], rules=[rule])
+    for i in range(_Memo.SIZE + 50):
+        b = "y" if i % 2 else f"z{i}"
+        codes = form.validate({"a": "x", "b": b}, today=TODAY).codes()
+        assert codes == (() if i % 2 else ("acme.fits2",))
+    assert all(len(remembered) <= _Memo.SIZE for remembered in form.plan.outcomes)

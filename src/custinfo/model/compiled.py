@@ -54,6 +54,9 @@ class CompiledField(Protocol):
     def state(self) -> str: ...  # the memo's state: "trial", "on", "off" or "none"
 
 
+_UNSEEN = object()  # no outcome remembered for this key
+
+
 def _keep(
     key: str,
     value: object,
@@ -174,19 +177,38 @@ def _rule_lines(j: int, r: Rule) -> list[str]:
     else:
         applies = " or ".join(f"cleaned.get({k}) is not None" for k in reads) or "False"
     skip = " or ".join(f"{k} in failed" for k in reads) or "False"
+    judge = [
+        "if ctx is None:",
+        "    ctx = RuleContext(cleaned, info, today, form)",
+        "try:",
+        f"    outcome = rk{j}(ctx)",
+        "except Exception as exc:  # a user's rule must not break validation",
+        f"    findings.append(rule{j}.failure(exc))",
+        "    outcome = None",
+    ]
+    if r.pure:  # outcomes of repeated values are remembered (bounded like the fields')
+        key = ", ".join([*(f"cleaned.get({k})" for k in reads), "today"])
+        judge = [
+            f"key = ({key},)",
+            "try:",
+            f"    outcome = o{j}.get(key, UNSEEN)",
+            "except TypeError:  # an unhashable value",
+            "    key, outcome = None, UNSEEN",
+            "if outcome is UNSEEN:",
+            *("    " + line for line in judge),
+            "    else:",
+            "        if key is not None:",
+            f"            if len(o{j}) >= SIZE:",
+            f"                o{j}.clear()",
+            f"            o{j}[key] = outcome",
+        ]
     return [
         f"if failed and ({skip}):",
         f"    skipped.append(rc{j})",
         f"elif {applies}:",
-        "    if ctx is None:",
-        "        ctx = RuleContext(cleaned, info, today, form)",
-        "    try:",
-        f"        outcome = rk{j}(ctx)",
-        "    except Exception as exc:  # a user's rule must not break validation",
-        f"        findings.append(rule{j}.failure(exc))",
-        "    else:",
-        "        if outcome is not None and outcome is not True:",
-        f"            findings.append(rule{j}.finding(outcome))",
+        *("    " + line for line in judge),
+        "    if outcome is not None and outcome is not True:",
+        f"        findings.append(rule{j}.finding(outcome))",
     ]
 
 
@@ -195,9 +217,12 @@ def generate(
     fields: Sequence[CompiledField],
     rules: Sequence[Rule],
     mask: Callable[[str, Any], Any],
+    *,
     memo_size: int,
+    outcomes: Sequence[dict[Any, Any]],
 ) -> RecordCheck:
-    """Compile the record check of ``fields`` and ``rules`` in their current memo states."""
+    """Compile the record check of ``fields`` and ``rules`` in their current memo states;
+    ``outcomes`` holds one dict per rule where pure rules' outcomes are remembered."""
     namespace: dict[str, Any] = {
         "Finding": Finding,
         "Report": Report,
@@ -206,6 +231,7 @@ def generate(
         "form": form,
         "mask": mask,
         "SIZE": memo_size,
+        "UNSEEN": _UNSEEN,
     }
     body = ["cleaned = {}", "info = {}", "failed = set()", "skipped = []", "ctx = None"]
     for i, f in enumerate(fields):
@@ -215,7 +241,7 @@ def generate(
             namespace[f"c{i}"] = f.memo.cache
         body += _field_lines(i, f)
     for j, r in enumerate(rules):
-        namespace.update({f"rule{j}": r, f"rc{j}": r.code, f"rk{j}": r.check})
+        namespace.update({f"rule{j}": r, f"rc{j}": r.code, f"rk{j}": r.check, f"o{j}": outcomes[j]})
         namespace.update({f"r{j}_{n}": k for n, k in enumerate(r.reads)})
         body += _rule_lines(j, r)
     body.append("return Report(form, tuple(findings), cleaned, given, tuple(skipped), info, mask)")

@@ -243,6 +243,8 @@ class Plan:
     masks: Mapping[str, Callable[[str], str]]
     rules: tuple[Rule, ...] = ()
     form: str = ""
+    outcomes: tuple[dict[Any, Any], ...] = field(init=False, repr=False, eq=False)
+    """Per rule, the remembered outcomes of a pure rule (bounded like the fields' memos)."""
     check_record: RecordCheck = field(init=False, repr=False, eq=False)
     """``(given, today, findings) -> Report`` for a record keyed by field keys."""
     keys: frozenset[str] = field(init=False, repr=False, eq=False)
@@ -253,11 +255,19 @@ class Plan:
             if step.memo is not None:
                 step.memo.settled = self._regenerate
         object.__setattr__(self, "keys", frozenset(self.fields))
+        object.__setattr__(self, "outcomes", tuple({} for _ in self.rules))
         self._regenerate()
 
     def _regenerate(self) -> None:
         with _REGENERATING:  # the last function built sees every memo's latest state
-            check = compiled.generate(self.form, self.steps, self.rules, self.mask, _Memo.SIZE)
+            check = compiled.generate(
+                self.form,
+                self.steps,
+                self.rules,
+                self.mask,
+                memo_size=_Memo.SIZE,
+                outcomes=self.outcomes,
+            )
             object.__setattr__(self, "check_record", check)
 
     def __reduce__(self) -> tuple[Any, ...]:

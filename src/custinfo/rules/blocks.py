@@ -252,6 +252,7 @@ def not_after(
         ),
         field=field or (a if later_is_today else b),
         description=description or f"{a} is not after {b}.",
+        pure=not skip_when,  # a date's info is the date its value spells
     )
 
 
@@ -291,6 +292,7 @@ def consistent_with(
         ),
         field=field or b,
         description=description or getattr(policy, "description", "") or f"{b} fits {a}.",
+        pure=True,  # a policy judges the two values alone
     )
 
 

@@ -96,6 +96,11 @@ class Rule:
     field: str | None = None
     description: str = ""
     needs_all: bool = True
+    pure: bool = False
+    """True when the outcome depends only on the cleaned values of ``reads`` and on
+    ``today`` (not on info, other fields or anything else): a form then remembers
+    outcomes of repeated values. The rule builders of :mod:`custinfo.rules.blocks`
+    set it where it holds."""
 
     def __attrs_post_init__(self) -> None:
         if self.message is not None:

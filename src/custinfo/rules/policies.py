@@ -50,7 +50,9 @@ class Policy(Protocol):
     """What :func:`custinfo.rules.blocks.consistent_with` asks of a table."""
 
     def judge(self, key: Any, value: Any) -> Mapping[str, Any] | None:
-        """None when ``value`` fits ``key`` (or nothing is known); else message params."""
+        """None when ``value`` fits ``key`` (or nothing is known); else message params.
+
+        A function of ``key`` and ``value`` alone: forms remember its answers."""
 
 
 # -- categorical tables ------------------------------------------------------
