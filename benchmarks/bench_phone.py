@@ -114,7 +114,7 @@ def bench_landline(n: int, repeat: int) -> None:
     ours = loop(landline.validate, (InvalidValue,))
     theirs = loop(reference_valid, (phonenumbers.NumberParseException,))
     header("landline.validate vs phonenumbers.parse + is_valid_number")
-    landline._parse.cache_clear()
+    landline._pn_parse.cache_clear()
     start = time.perf_counter()
     ours(written)
     cold = time.perf_counter() - start
