@@ -275,7 +275,11 @@ def shape(formatted: str, national: str) -> str:
     """The national format with the number's digits as ``d`` (a literal trunk 0 kept)."""
     literal = len(formatted.replace(" ", "")) - len(national)
     body = formatted[literal:]
-    if formatted.replace(" ", "")[literal:] != national or not body.replace(" ", "").isdigit():
+    if (
+        formatted.replace(" ", "")[literal:] != national
+        or not body.replace(" ", "").isdigit()
+        or (literal and not formatted[:literal].isdigit())
+    ):
         raise SystemExit(f"unexpected national format {formatted!r} of {national}")
     result = formatted[:literal] + "".join("d" if ch.isdigit() else ch for ch in body)
     if apply_shape(result, national) != formatted:

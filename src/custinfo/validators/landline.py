@@ -2,9 +2,14 @@
 
 Also the nationwide 400 (shared cost) and 800 (toll free) numbers. Validity is
 phonenumbers' metadata (libphonenumber): a number is valid when
-``is_valid_number`` holds and its type is not mobile. phonenumbers is imported
-on first use, and its verdicts are cached; the city comes from its geocoder,
-also loaded on first use.
+``is_valid_number`` holds and its type is not mobile; the city is its
+geocoder's. Those verdicts live in a dated table, ``custinfo/data/landline_ranges.csv``,
+derived from the metadata by ``update/landline_ranges.py``, which decides each
+row exactly (every number of a row gets the same verdict from phonenumbers, and
+every valid number is in a row); tests hold the table to the installed
+phonenumbers. phonenumbers itself is asked (and its answers cached) only about
+spellings whose national number the table cannot read plainly (another
+country's code, carrier-selection prefixes, ``86`` without ``+``…).
 
 Written forms accepted: ``010-12345678``, ``(0755)12345678``, ``0755 1234 5678``,
 ``+86 10 12345678``, ``0086 …``, ``+86 (0)10 …``, full-width characters, and an
@@ -42,7 +47,7 @@ from typing import Any, Literal
 from attrs import define
 
 from custinfo import data, masking, normalize
-from custinfo.findings import Check, DefinitionError, InvalidValue, Problem
+from custinfo.findings import Check, DefinitionError, InvalidValue, Problem, slot_setters
 
 __all__ = [
     "MESSAGES",
@@ -177,6 +182,18 @@ class _Range:
     # The national format of a non-geographic number: literal text before each
     # group of digits and the group's width ("400 820 8820": ("", 3), (" ", 3), (" ", 4)).
     groups: tuple[tuple[str, int], ...]
+    # The info of every number of the block without an extension, when the block
+    # is within one area code (every geographic row of the table is), else None.
+    info: LandlineInfo | None
+
+
+def _row(prefix: str, kind: str, zh: str | None, en: str | None, shape: str) -> _Range:
+    info = None
+    if kind not in _GEOGRAPHIC:
+        info = LandlineInfo(kind, None, None, None, None)
+    elif len(prefix) >= _area_length(prefix):
+        info = LandlineInfo(kind, "0" + prefix[: _area_length(prefix)], zh, en, None)
+    return _Range(kind, zh, en, _groups(shape), info)
 
 
 @define(frozen=True, slots=True)
@@ -208,7 +225,7 @@ def _ranges() -> _Ranges:
     coverage: dict[int, dict[int, int]] = {}
     for length, prefix, kind, zh, en, shape in data.read_table(TABLE):
         n = int(length)
-        by_length.setdefault(n, {})[prefix] = _Range(kind, zh or None, en or None, _groups(shape))
+        by_length.setdefault(n, {})[prefix] = _row(prefix, kind, zh or None, en or None, shape)
         widths = coverage.setdefault(n, {})
         widths[len(prefix)] = widths.get(len(prefix), 0) + 10 ** (n - len(prefix))
     order = {n: tuple(sorted(w, key=lambda k: (-w[k], k))) for n, w in coverage.items()}
@@ -279,7 +296,9 @@ def _parse(digits: str) -> _Parsed:
     if national is None:
         return _pn_parse(digits)
     if len(national) > _MAX_NATIONAL:
-        return _Parsed("landline.length", 0, digits.lstrip("+"), False, "unknown", 0, "", None, None)
+        return _Parsed(
+            "landline.length", 0, digits.lstrip("+"), False, "unknown", 0, "", None, None
+        )
     found = _range_of(national)
     if found is None:
         return _Parsed(None, 86, national, False, "unknown", 0, "", None, None)
@@ -369,12 +388,21 @@ def _read(text: str, parse: Parse) -> tuple[str, str | None, _Parsed] | Problem:
     return digits, extension, parsed
 
 
-def _classify(value: object, parse: Parse = _parse) -> tuple[str | None, Problem | LandlineInfo]:
+def _classify(value: object) -> tuple[str | None, Problem | LandlineInfo]:
     """The normalized number and its facts, or the one problem that stops it.
 
     Each check needs the previous one to pass, so there is at most one problem;
-    check, validate and is_valid all read this one function. ``parse`` is
-    :func:`_pn_parse` for the reference the differential test compares with.
+    check, validate and is_valid all read this one function.
+    """
+    fast = _fast(value)
+    return _classify_with(value, _parse) if fast is None else fast
+
+
+def _classify_with(value: object, parse: Parse) -> tuple[str | None, Problem | LandlineInfo]:
+    """The full path of :func:`_classify`, with ``parse`` for phonenumbers' verdicts.
+
+    ``parse`` is :func:`_pn_parse` for the reference the differential tests
+    compare with, :func:`_parse` (the range table first) otherwise.
     """
     raw = normalize.as_text(value)
     if raw is None:
@@ -398,12 +426,94 @@ def _classify(value: object, parse: Parse = _parse) -> tuple[str | None, Problem
     return _normalized(parsed, extension, parse), facts
 
 
+# A number, its separators and maybe an extension, as most people write them:
+# "010-12345678", "(0755) 8888 8888", "+86 21 6234 5678", "0571 8765 4321 转 123".
+_FAST = re.compile(r"(\(?\+?[0-9](?:[0-9()\- ]*[0-9])?)(?: *(?:转|分机|ext\.?|x) *([0-9]{1,6}))?")
+_SEPARATORS = str.maketrans(dict.fromkeys("()- +"))
+_set_type, _set_area, _set_zh, _set_en, _set_extension = slot_setters(LandlineInfo)
+
+
+def _fast(value: object) -> tuple[str, LandlineInfo] | None:
+    """:func:`_classify` of a valid number written as :data:`_FAST` reads; None otherwise.
+
+    Why it agrees with the full path: the text (width folded) holds only digits,
+    ``( ) - +``, spaces and maybe an extension marker, so normalize.brackets changes
+    nothing but spaces; _EXTENSION finds the marker (no other character of the
+    text can start a marker) and the same digits after it; _MAIN accepts the
+    rest, whose digits and leading + are the ones read here; and the range table
+    answers _parse for them. Invalid and mobile numbers, and every other spelling,
+    return None and take the full path.
+    """
+    if type(value) is not str or len(value) > _MAX_INPUT:
+        return None
+    # Width folding commutes with normalize.brackets for every text _FAST accepts:
+    # the two tables map the full-width forms of its characters alike.
+    m = _FAST.fullmatch(value if value.isascii() else normalize.fold_width(value))
+    if m is None:
+        return None
+    main, extension = m.groups()
+    digits = main.replace(" ", "").replace("-", "")
+    if not digits.isdigit():  # brackets or a +
+        digits = main.translate(_SEPARATORS)
+        if main[0] == "+" or main[:2] == "(+":
+            digits = "+" + digits
+    if digits[0] == "0" and digits[1:2] > "0" and len(digits) > _MIN_NATIONAL:
+        national = digits[1:]  # what _national answers for a trunk 0, sooner
+    else:
+        plain = _national(digits)
+        if plain is None:
+            return None
+        national = plain
+    found = _range_of(national)
+    if found is None or found.number_type in _MOBILE:
+        return None
+    info = found.info
+    area = None
+    if found.number_type in _GEOGRAPHIC:
+        area = None if info is None else info.area_code
+        if area is None:
+            area = "0" + national[: _area_length(national)]
+        number = f"{area}-{national[len(area) - 1 :]}"
+    else:
+        number = _grouping(found.groups, national).replace(" ", "-")
+    if extension is None:
+        if info is not None:
+            return number, info
+    else:
+        # as _normalized: 转 where "-ext" would read back as part of the number. The
+        # digits of a geographic number are its trunk 0 and national number, so
+        # the national number read in them with the extension is national + extension.
+        if area is not None:
+            joined = _range_of(national + extension) is not None
+        else:
+            joined = _valid_digits(number.replace("-", "") + extension)
+        number = f"{number}转{extension}" if joined else f"{number}-{extension}"
+    facts = LandlineInfo.__new__(LandlineInfo)
+    _set_type(facts, found.number_type)
+    _set_area(facts, area)
+    _set_zh(facts, found.city_zh)
+    _set_en(facts, found.city_en)
+    _set_extension(facts, extension)
+    return number, facts
+
+
+def _valid_digits(digits: str) -> bool:
+    """``_parse(digits).valid``, without building the verdict."""
+    national = _national(digits)
+    if national is None:
+        return _pn_parse(digits).valid
+    return _range_of(national) is not None
+
+
 def _error(parsed: _Parsed, digits: str) -> Problem:
     if parsed.error == "landline.country":
         return Problem("landline.country", params={"country_code": "?"})
     if parsed.error == "landline.length":
         return Problem("landline.length", params={"length": len(digits.lstrip("+"))})
     return Problem("landline.format")
+
+
+_AREA_START = tuple("23456789")  # a tuple: "" (no digit) is not in it
 
 
 def _diagnose(digits: str, national: str, parse: Parse) -> Problem:
@@ -413,7 +523,7 @@ def _diagnose(digits: str, national: str, parse: Parse) -> Problem:
         if len(national) >= 7:
             return Problem("landline.area_code")
         return Problem("landline.length", params={"length": len(national)})
-    if national[:1] not in tuple("23456789") and not national.startswith("10"):
+    if national[:1] not in _AREA_START and not national.startswith("10"):
         return Problem("landline.invalid")  # 1x other than 10 starts no area code
     area = national[: _area_length(national)]
     # From here "length" counts the digits after the area code.
@@ -441,7 +551,7 @@ def _normalized(parsed: _Parsed, extension: str | None, parse: Parse = _parse) -
 
 def _reference_check(value: object) -> Check:
     """:func:`check` with every verdict asked of phonenumbers: the differential tests' reference."""
-    number, found = _classify(value, _pn_parse)
+    number, found = _classify_with(value, _pn_parse)
     if isinstance(found, Problem):
         return Check(number, (found,))
     return Check(number, (), found)
@@ -461,7 +571,10 @@ def compact(value: str) -> str:
 
 def check(value: object) -> Check:
     """Check a landline number; never raises. ``info`` is a :class:`LandlineInfo`."""
-    number, found = _classify(value)
+    fast = _fast(value)
+    if fast is not None:
+        return Check(fast[0], (), fast[1])
+    number, found = _classify_with(value, _parse)
     if isinstance(found, Problem):
         return Check(number, (found,))
     return Check(number, (), found)
