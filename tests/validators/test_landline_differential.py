@@ -155,7 +155,12 @@ def test_every_row_and_its_neighbours_read_as_phonenumbers_reads_them():
 
 @settings(max_examples=500, deadline=None)
 @given(
-    st.sampled_from(["", "0", "00", "+86", "+860", "0086", "00860", "86", "860", "+", "+852"]),
+    st.sampled_from(
+        # trunk and country prefixes, and the international and carrier-selection
+        # prefixes phonenumbers strips for +86 (00, 1[12]xxx, 179xx)
+        ["", "0", "00", "+86", "+860", "0086", "00860", "86", "860", "+", "+852"]
+        + ["1", "11", "12", "17", "179", "17951", "12593", "+8612593", "+86179", "0086179"]
+    ),
     st.from_regex(r"[0-9]{1,19}", fullmatch=True),
 )
 def test_any_digits_read_as_phonenumbers_reads_them(start, digits):
