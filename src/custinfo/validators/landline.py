@@ -433,16 +433,20 @@ _SEPARATORS = str.maketrans(dict.fromkeys("()- +"))
 _set_type, _set_area, _set_zh, _set_en, _set_extension = slot_setters(LandlineInfo)
 
 
-def _fast(value: object) -> tuple[str, LandlineInfo] | None:
-    """:func:`_classify` of a valid number written as :data:`_FAST` reads; None otherwise.
+_NOT_LANDLINE = Problem("landline.mobile")
+
+
+def _fast(value: object) -> tuple[str | None, Problem | LandlineInfo] | None:
+    """:func:`_classify` of a number written as :data:`_FAST` reads; None otherwise.
 
     Why it agrees with the full path: the text (width folded) holds only digits,
     ``( ) - +``, spaces and maybe an extension marker, so normalize.brackets changes
-    nothing but spaces; _EXTENSION finds the marker (no other character of the
-    text can start a marker) and the same digits after it; _MAIN accepts the
-    rest, whose digits and leading + are the ones read here; and the range table
-    answers _parse for them. Invalid and mobile numbers, and every other spelling,
-    return None and take the full path.
+    nothing but spaces (and spaces next to brackets); _EXTENSION finds the marker
+    (no other character of the text can start one) and the same digits after it;
+    _MAIN accepts the rest, whose digits and leading + are the ones read here; and
+    the range table answers _parse for them. Spellings whose national number the
+    table cannot read plainly, and invalid numbers written with brackets or an
+    extension, return None and take the full path.
     """
     if type(value) is not str or len(value) > _MAX_INPUT:
         return None
@@ -464,9 +468,43 @@ def _fast(value: object) -> tuple[str, LandlineInfo] | None:
         if plain is None:
             return None
         national = plain
+    if len(national) > _MAX_NATIONAL:
+        return None  # phonenumbers' TOO_LONG: _error's problem
     found = _range_of(national)
-    if found is None or found.number_type in _MOBILE:
+    if found is not None:
+        return _answer(national, found, extension)
+    if extension is not None or "(" in main or ")" in main:
         return None
+    return _invalid(main, digits, national)
+
+
+def _invalid(
+    main: str, digits: str, national: str
+) -> tuple[str | None, Problem | LandlineInfo] | None:
+    """_read's last-group rule and _diagnose, for an invalid number without brackets.
+
+    Without brackets, normalize.brackets only merges runs of spaces, so _LAST_GROUP
+    finds the same last group in ``main`` as in its output: the trailing digits,
+    when there are at most six and a space or hyphen precedes them.
+    """
+    tail = len(main) - len(main.rstrip("0123456789"))
+    if tail <= _MAX_EXTENSION and main[-tail - 1 : -tail] in (" ", "-"):
+        shorter = digits[:-tail]
+        if _valid_digits(shorter):
+            plain = _national(shorter)
+            found = None if plain is None else _range_of(plain)
+            if plain is None or found is None:
+                return None  # valid in phonenumbers' own reading: the full path
+            return _answer(plain, found, main[-tail:])
+    return None, _diagnose(digits, national, _parse)
+
+
+def _answer(
+    national: str, found: _Range, extension: str | None
+) -> tuple[str, LandlineInfo] | tuple[None, Problem]:
+    """The normalized number and info of a valid ``national`` number in row ``found``."""
+    if found.number_type in _MOBILE:
+        return None, _NOT_LANDLINE
     info = found.info
     area = None
     if found.number_type in _GEOGRAPHIC:
@@ -571,10 +609,7 @@ def compact(value: str) -> str:
 
 def check(value: object) -> Check:
     """Check a landline number; never raises. ``info`` is a :class:`LandlineInfo`."""
-    fast = _fast(value)
-    if fast is not None:
-        return Check(fast[0], (), fast[1])
-    number, found = _classify_with(value, _parse)
+    number, found = _classify(value)
     if isinstance(found, Problem):
         return Check(number, (found,))
     return Check(number, (), found)
