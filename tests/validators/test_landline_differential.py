@@ -158,8 +158,10 @@ def test_every_row_and_its_neighbours_read_as_phonenumbers_reads_them():
     st.sampled_from(
         # trunk and country prefixes, and the international and carrier-selection
         # prefixes phonenumbers strips for +86 (00, 1[12]xxx, 179xx)
-        ["", "0", "00", "+86", "+860", "0086", "00860", "86", "860", "+", "+852"]
-        + ["1", "11", "12", "17", "179", "17951", "12593", "+8612593", "+86179", "0086179"]
+        [
+            *("", "0", "00", "+86", "+860", "0086", "00860", "86", "860", "+", "+852"),
+            *("1", "11", "12", "17", "179", "17951", "12593", "+8612593", "+86179", "0086179"),
+        ]
     ),
     st.from_regex(r"[0-9]{1,19}", fullmatch=True),
 )
@@ -213,6 +215,21 @@ def test_generated_and_mutated_numbers_give_the_same_check():
                 assert_same(changed)
 
 
+def test_a_last_group_of_any_length_after_any_separator_gives_the_same_check():
+    # 010-12345678-123: read as an extension only when it has at most six digits,
+    # follows a space or hyphen (not a bracket), and only the rest is valid.
+    rng = random.Random(4)
+    for _ in range(150):
+        value = landline.generate(rng, kind=rng.choice(KINDS))
+        area, _, local = value.partition("-")
+        for width in range(1, 9):
+            tail = str(rng.randrange(10**width)).zfill(width)
+            for sep in ("-", " ", "  ", ") ", ")", "- "):
+                assert_same(f"{value}{sep}{tail}")
+            assert_same(f"({area} {local}) {tail}")
+            assert_same(f"{area} ({local}) {tail}")
+
+
 def test_values_that_are_not_plain_strings_take_the_full_path_alike():
     class Text(str):
         pass
@@ -246,6 +263,11 @@ def test_values_that_are_not_plain_strings_take_the_full_path_alike():
         "(+86) 10 6612 3456",
         "0755 96123",
         "0755 96123 x 12",
+        "(010 12345678) 5",
+        "010 (12345678) 5",
+        "010-12345678-1234567",
+        "010-12345678 12",
+        "010-1234567-8",
         "817951467 x 0",
         "0817-951467-0",
         "010 95555",
