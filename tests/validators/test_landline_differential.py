@@ -28,7 +28,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from custinfo.data import read_table
+from custinfo.data import data_sources, read_table
 from custinfo.testing import mutations
 from custinfo.validators import landline
 
@@ -117,6 +117,12 @@ def test_the_table_is_what_the_update_script_derives_from_the_installed_phonenum
     derived = script.render(list(script.rows(script.Plan())), datetime.date.today())
     body = [line for line in derived.splitlines() if not line.startswith("#")]
     assert [tuple(row) for row in csv.reader(body[1:])] == list(ROWS)
+
+
+def test_the_range_table_is_dated_and_listed_in_data_sources():
+    source = {s.name: s for s in data_sources()}["landline_ranges"]
+    assert source.as_of.startswith("phonenumbers ")
+    assert "phonenumbers" in source.source
 
 
 def test_the_update_scripts_automata_decide_blocks_as_re_does():
