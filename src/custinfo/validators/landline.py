@@ -107,10 +107,10 @@ _EXTENSION = re.compile(
 _MAIN = re.compile(r"\s*(?:\(\s*)?\+?[0-9\s\-().]*")
 _LAST_GROUP = re.compile(rf"[\s\-]+([0-9]{{1,{_MAX_EXTENSION}}})\s*\Z")
 _NOT_DIGIT = re.compile(r"[^0-9]")
-_MOBILE = ("mobile",)
+_MOBILE = ("mobile",)  # phonenumbers' types that are not a landline
 # phonenumbers' shortest possible +86 number (general_desc.possible_length) and its
 # longest national number (_MAX_LENGTH_FOR_NSN).
-_MIN_NATIONAL, _MAX_NATIONAL = 7, 17  # phonenumbers' types that are not a landline
+_MIN_NATIONAL, _MAX_NATIONAL = 7, 17
 
 
 class InvalidLandline(InvalidValue):
@@ -431,9 +431,7 @@ def _classify_with(value: object, parse: Parse) -> tuple[str | None, Problem | L
 _FAST = re.compile(r"(\(?\+?[0-9](?:[0-9()\- ]*[0-9])?)(?: *(?:转|分机|ext\.?|x) *([0-9]{1,6}))?")
 _SEPARATORS = str.maketrans(dict.fromkeys("()- +"))
 _set_type, _set_area, _set_zh, _set_en, _set_extension = slot_setters(LandlineInfo)
-
-
-_NOT_LANDLINE = Problem("landline.mobile")
+_NOT_LANDLINE = Problem("landline.mobile")  # frozen, so one instance serves every answer
 
 
 def _fast(value: object) -> tuple[str | None, Problem | LandlineInfo] | None:
