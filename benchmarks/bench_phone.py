@@ -4,8 +4,12 @@
 
 Reference for mobile: ``phonenumbers.parse(x, "CN")`` + ``is_valid_number`` (what a
 hand-written validator would call); custinfo's ``mobile.validate`` checks the
-same verdict and also the mobile type. Best of ``--repeat`` runs, throughput in
-numbers per second, ratio = custinfo / phonenumbers (higher is better).
+same verdict and also the mobile type. For landline the same reference (and, for
+``info``, its number type and geocoder city) on distinct generated numbers of every
+area code, 400 and 800, written the usual ways; landline's caches are emptied
+before each of its runs, so every number is seen for the first time. Best of
+``--repeat`` runs, throughput in numbers per second, ratio = custinfo /
+phonenumbers (higher is better).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import time
 from collections.abc import Callable, Sequence
 
 import phonenumbers
-from phonenumbers import carrier
+from phonenumbers import carrier, geocoder
 
 from custinfo import InvalidValue
 from custinfo.validators import landline, mobile
@@ -104,27 +108,83 @@ def bench_mobile(n: int, repeat: int) -> None:
     )
 
 
+def _split(value: str) -> tuple[str, str]:
+    area, _, local = value.partition("-")
+    return area, local.replace("-", "")
+
+
+def _spaced(value: str) -> str:
+    area, local = _split(value)
+    return f"{area} {local[:-4]} {local[-4:]}"
+
+
+LANDLINE_STYLES: dict[str, Callable[[str], str]] = {
+    "hyphen 0755-12345678": lambda v: v,
+    "spaced 0755 1234 5678": _spaced,
+    "brackets (0755)1234 5678": lambda v: "({}){}".format(*_split(v)),
+    "+86 755 1234 5678": lambda v: "+86 " + _spaced(v).removeprefix("0"),
+    "extension 0755 1234 5678 转 123": lambda v: _spaced(v) + " 转 123",
+    "full-width": lambda v: v.translate({c: c + 0xFEE0 for c in range(0x30, 0x3A)}),
+    "invalid (one digit dropped)": lambda v: v[:-1],
+}
+# Shares of each style in the mixed workload.
+LANDLINE_MIX = (0.45, 0.15, 0.1, 0.1, 0.1, 0.03, 0.07)
+
+
+def cold(run: Callable[[], object]) -> Callable[[], object]:
+    """``run`` with landline's caches emptied first: every number is seen for the first time."""
+
+    def first_sight() -> object:
+        parse = getattr(landline, "_pn_parse", None) or landline._parse  # before: _parse
+        parse.cache_clear()
+        landline._area_lengths.cache_clear()
+        return run()
+
+    return first_sight
+
+
 def bench_landline(n: int, repeat: int) -> None:
-    # landline calls phonenumbers itself (and caches its verdicts): expect about 1x
-    # on first sight of a number and more on repeats.
+    # Distinct numbers of every kind, from every area code: landline answers from
+    # its range table (phonenumbers only for odd spellings), so first sight costs
+    # what a repeat does.
     rng = random.Random(86)
     kinds = ("fixed_line",) * 8 + ("shared_cost", "toll_free")
     values = [landline.generate(rng, kind=rng.choice(kinds)) for _ in range(n)]
-    written = [v.replace("-", " ", 1) for v in values]
     ours = loop(landline.validate, (InvalidValue,))
     theirs = loop(reference_valid, (phonenumbers.NumberParseException,))
-    header("landline.validate vs phonenumbers.parse + is_valid_number")
-    landline._parse.cache_clear()
-    start = time.perf_counter()
-    ours(written)
-    cold = time.perf_counter() - start
-    row("first sight (cache cold)", n, cold, best(lambda: theirs(written), 1))
+    header("landline.validate vs phonenumbers.parse + is_valid_number (first sight)")
+    for label, style in LANDLINE_STYLES.items():
+        written = [style(v) for v in values]
+        row(
+            label,
+            n,
+            best(cold(lambda w=written: ours(w)), repeat),
+            best(lambda w=written: theirs(w), repeat),
+        )
+    styles = list(LANDLINE_STYLES.values())
+    mixed = [rng.choices(styles, LANDLINE_MIX)[0](v) for v in values]
+    row("MIXED", n, best(cold(lambda: ours(mixed)), repeat), best(lambda: theirs(mixed), repeat))
     row(
-        "seen before (cache warm)",
+        "MIXED, seen before",
         n,
-        best(lambda: ours(written), repeat),
-        best(lambda: theirs(written), repeat),
+        best(lambda: ours(mixed), repeat),
+        best(lambda: theirs(mixed), repeat),
     )
+    info_ours = loop(landline.info, (InvalidValue,))
+    info_theirs = loop(reference_city, (phonenumbers.NumberParseException,))
+    header("landline.info vs parse + is_valid_number + number_type + geocoder (first sight)")
+    row(
+        "mixed",
+        n,
+        best(cold(lambda: info_ours(mixed)), repeat),
+        best(lambda: info_theirs(mixed), repeat),
+    )
+
+
+def reference_city(value: str) -> tuple[object, str]:
+    number = phonenumbers.parse(value, "CN")
+    phonenumbers.is_valid_number(number)
+    return phonenumbers.number_type(number), geocoder.description_for_number(number, "zh")
 
 
 def main() -> None:

@@ -265,7 +265,7 @@ def test_results_are_the_same_from_many_threads():
     values = [landline.generate(rng, kind=rng.choice(KINDS)) for _ in range(300)]
     values += [v[:-1] for v in values]  # and their invalid neighbours
     expected = [landline.check(v) for v in values]
-    landline._parse.cache_clear()  # start cold, so threads race to fill the cache
+    landline._pn_parse.cache_clear()  # start cold, so threads race to fill the cache
     with ThreadPoolExecutor(max_workers=8) as pool:
         assert list(pool.map(landline.check, values)) == expected
 

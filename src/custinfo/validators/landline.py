@@ -2,9 +2,14 @@
 
 Also the nationwide 400 (shared cost) and 800 (toll free) numbers. Validity is
 phonenumbers' metadata (libphonenumber): a number is valid when
-``is_valid_number`` holds and its type is not mobile. phonenumbers is imported
-on first use, and its verdicts are cached; the city comes from its geocoder,
-also loaded on first use.
+``is_valid_number`` holds and its type is not mobile; the city is its
+geocoder's. Those verdicts live in a dated table, ``custinfo/data/landline_ranges.csv``,
+derived from the metadata by ``update/landline_ranges.py``, which decides each
+row exactly (every number of a row gets the same verdict from phonenumbers, and
+every valid number is in a row); tests hold the table to the installed
+phonenumbers. phonenumbers itself is asked (and its answers cached) only about
+spellings whose national number the table cannot read plainly (another
+country's code, carrier-selection prefixes, ``86`` without ``+``…).
 
 Written forms accepted: ``010-12345678``, ``(0755)12345678``, ``0755 1234 5678``,
 ``+86 10 12345678``, ``0086 …``, ``+86 (0)10 …``, full-width characters, and an
@@ -36,12 +41,13 @@ from __future__ import annotations
 import functools
 import random
 import re
+from collections.abc import Callable, Mapping
 from typing import Any, Literal
 
 from attrs import define
 
-from custinfo import masking, normalize
-from custinfo.findings import Check, DefinitionError, InvalidValue, Problem
+from custinfo import data, masking, normalize
+from custinfo.findings import Check, DefinitionError, InvalidValue, Problem, slot_setters
 
 __all__ = [
     "MESSAGES",
@@ -88,6 +94,9 @@ MESSAGES = {
 
 Style = Literal["national", "international", "e164"]
 
+TABLE = "landline_ranges.csv"
+"""The bundled range table (see :func:`custinfo.data_sources` for its as-of date)."""
+
 _MAX_INPUT = 80  # characters; any real spelling of a number with extension is far shorter
 _MAX_EXTENSION = 6
 _EXTENSION = re.compile(
@@ -99,6 +108,9 @@ _MAIN = re.compile(r"\s*(?:\(\s*)?\+?[0-9\s\-().]*")
 _LAST_GROUP = re.compile(rf"[\s\-]+([0-9]{{1,{_MAX_EXTENSION}}})\s*\Z")
 _NOT_DIGIT = re.compile(r"[^0-9]")
 _MOBILE = ("mobile",)  # phonenumbers' types that are not a landline
+# phonenumbers' shortest possible +86 number (general_desc.possible_length) and its
+# longest national number (_MAX_LENGTH_FOR_NSN).
+_MIN_NATIONAL, _MAX_NATIONAL = 7, 17
 
 
 class InvalidLandline(InvalidValue):
@@ -160,9 +172,148 @@ def _area_length(national: str) -> int:
     return 2 if national.startswith(("10", "2")) else 3
 
 
-@functools.lru_cache(maxsize=8192)
+@define(frozen=True, slots=True)
+class _Range:
+    """A row of the range table: phonenumbers' verdict on every number of a block."""
+
+    number_type: str
+    city_zh: str | None  # the geocoder's names, for geographic types
+    city_en: str | None
+    # The national format of a non-geographic number: literal text before each
+    # group of digits and the group's width ("400 820 8820": ("", 3), (" ", 3), (" ", 4)).
+    groups: tuple[tuple[str, int], ...]
+    # The info of every number of the block without an extension, when the block
+    # is within one area code (every geographic row of the table is), else None.
+    info: LandlineInfo | None
+
+
+def _row(prefix: str, kind: str, zh: str | None, en: str | None, shape: str) -> _Range:
+    info = None
+    if kind not in _GEOGRAPHIC:
+        info = LandlineInfo(kind, None, None, None, None)
+    elif len(prefix) >= _area_length(prefix):
+        info = LandlineInfo(kind, "0" + prefix[: _area_length(prefix)], zh, en, None)
+    return _Range(kind, zh, en, _groups(shape), info)
+
+
+@define(frozen=True, slots=True)
+class _Ranges:
+    by_length: Mapping[int, Mapping[str, _Range]]  # national number length -> prefix -> row
+    prefix_lengths: Mapping[int, tuple[int, ...]]  # the rows' prefix lengths, widest blocks first
+
+
+def _groups(shape: str) -> tuple[tuple[str, int], ...]:
+    # "0ddd ddddd" -> (("0", 3), (" ", 5))
+    found: list[tuple[str, int]] = []
+    literal, width = "", 0
+    for ch in shape:
+        if ch == "d":
+            width += 1
+            continue
+        if width:
+            found.append((literal, width))
+            literal, width = "", 0
+        literal += ch
+    if width:
+        found.append((literal, width))
+    return tuple(found)
+
+
+@functools.cache
+def _ranges() -> _Ranges:
+    by_length: dict[int, dict[str, _Range]] = {}
+    coverage: dict[int, dict[int, int]] = {}
+    for length, prefix, kind, zh, en, shape in data.read_table(TABLE):
+        n = int(length)
+        by_length.setdefault(n, {})[prefix] = _row(prefix, kind, zh or None, en or None, shape)
+        widths = coverage.setdefault(n, {})
+        widths[len(prefix)] = widths.get(len(prefix), 0) + 10 ** (n - len(prefix))
+    order = {n: tuple(sorted(w, key=lambda k: (-w[k], k))) for n, w in coverage.items()}
+    return _Ranges(by_length, order)
+
+
+def _range_of(national: str) -> _Range | None:
+    """The table's row for a national significant number; None: not a valid number."""
+    ranges = _ranges()
+    rows = ranges.by_length.get(len(national))
+    if rows is None:
+        return None
+    # The blocks do not overlap, so the first hit is the only one.
+    for n in ranges.prefix_lengths[len(national)]:
+        found = rows.get(national[:n])
+        if found is not None:
+            return found
+    return None
+
+
+def _grouping(groups: tuple[tuple[str, int], ...], national: str) -> str:
+    parts = []
+    at = 0
+    for literal, width in groups:
+        parts.append(literal + national[at : at + width])
+        at += width
+    return "".join(parts)
+
+
+def _national(digits: str) -> str | None:
+    """The national significant number phonenumbers reads in ``digits``, where it is plain.
+
+    That is: an optional +86 or 0086, then a trunk 0 and digits that do not start
+    with 0, or digits (two or more) that start with neither 0 nor a
+    carrier-selection or international prefix (11…, 12…, 179…), which
+    phonenumbers would strip. The trunk 0 goes when at least 7 digits follow it:
+    a number with a trunk 0 never matches +86's general pattern, and the rest
+    then has a possible length (7-12) or is too long; before 5 or 6 digits (a
+    local-only length) or fewer, phonenumbers keeps it. Any other spelling
+    returns None and is left to phonenumbers.
+    """
+    if digits[:1] == "+":
+        if digits[:3] != "+86":
+            return None
+        rest = digits[3:]
+    elif digits[:4] == "0086":
+        rest = digits[4:]
+    elif digits[:2] == "86":
+        return None  # 86 without + or 00: phonenumbers weighs both readings
+    else:
+        rest = digits
+    if rest[:1] == "0":
+        if rest[1:2] in ("", "0"):
+            return None
+        return rest[1:] if len(rest) > _MIN_NATIONAL else rest
+    if len(rest) < 2 or rest[:2] in ("11", "12") or rest[:3] == "179":
+        return None
+    return rest
+
+
 def _parse(digits: str) -> _Parsed:
-    """phonenumbers' reading of ``digits`` (ASCII digits, maybe a leading +)."""
+    """phonenumbers' reading of ``digits`` (ASCII digits, maybe a leading +).
+
+    From the range table when the spelling is one whose national number is plain
+    to see (see :func:`_national`), else from phonenumbers itself.
+    """
+    national = _national(digits)
+    if national is None:
+        return _pn_parse(digits)
+    if len(national) > _MAX_NATIONAL:
+        return _Parsed(
+            "landline.length", 0, digits.lstrip("+"), False, "unknown", 0, "", None, None
+        )
+    found = _range_of(national)
+    if found is None:
+        return _Parsed(None, 86, national, False, "unknown", 0, "", None, None)
+    if found.number_type in _GEOGRAPHIC:
+        area = _area_length(national)
+        return _Parsed(
+            None, 86, national, True, found.number_type, area, "", found.city_zh, found.city_en
+        )
+    grouping = _grouping(found.groups, national)
+    return _Parsed(None, 86, national, True, found.number_type, 0, grouping, None, None)
+
+
+@functools.lru_cache(maxsize=8192)
+def _pn_parse(digits: str) -> _Parsed:
+    """phonenumbers' reading of ``digits`` (ASCII digits, maybe a leading +), asked of it."""
     pn = _phonenumbers()
     try:
         number = pn.parse(digits, "CN")
@@ -191,13 +342,16 @@ def _city(number: Any) -> tuple[str | None, str | None]:
     return zh, en
 
 
+Parse = Callable[[str], _Parsed]
+
+
 @functools.cache
-def _area_lengths(area: str) -> frozenset[int]:
+def _area_lengths(area: str, parse: Parse = _parse) -> frozenset[int]:
     """Local-number lengths phonenumbers accepts after ``area`` (empty: no such area code)."""
     found = set()
     for length in (7, 8):
         for first in "2345678":
-            probe = _parse(area + first + "0" * (length - 1))
+            probe = parse(area + first + "0" * (length - 1))
             if probe.valid and probe.number_type not in _MOBILE:
                 found.add(length)
                 break
@@ -216,19 +370,19 @@ def _digits(main: str) -> str:
     return "+" + digits if main.lstrip(" (").startswith("+") else digits
 
 
-def _read(text: str) -> tuple[str, str | None, _Parsed] | Problem:
+def _read(text: str, parse: Parse) -> tuple[str, str | None, _Parsed] | Problem:
     """The main digits, the extension and phonenumbers' verdict, or a format problem."""
     main, extension = _split_extension(text)
     if not _MAIN.fullmatch(main) or not _digits(main).lstrip("+"):
         return Problem("landline.format")
     digits = _digits(main)
-    parsed = _parse(digits)
+    parsed = parse(digits)
     if extension is None and not parsed.valid:
         # 010-12345678-123: the last group is an extension when only without it
         # the digits form a valid number.
         m = _LAST_GROUP.search(main)
         if m is not None:
-            shorter = _parse(_digits(main[: m.start()]))
+            shorter = parse(_digits(main[: m.start()]))
             if shorter.valid:
                 return _digits(main[: m.start()]), m[1], shorter
     return digits, extension, parsed
@@ -240,12 +394,22 @@ def _classify(value: object) -> tuple[str | None, Problem | LandlineInfo]:
     Each check needs the previous one to pass, so there is at most one problem;
     check, validate and is_valid all read this one function.
     """
+    fast = _fast(value)
+    return _classify_with(value, _parse) if fast is None else fast
+
+
+def _classify_with(value: object, parse: Parse) -> tuple[str | None, Problem | LandlineInfo]:
+    """The full path of :func:`_classify`, with ``parse`` for phonenumbers' verdicts.
+
+    ``parse`` is :func:`_pn_parse` for the reference the differential tests
+    compare with, :func:`_parse` (the range table first) otherwise.
+    """
     raw = normalize.as_text(value)
     if raw is None:
         return None, Problem("landline.type")
     if len(raw) > _MAX_INPUT:
         return None, Problem("landline.format")
-    read = _read(normalize.brackets(raw))
+    read = _read(normalize.brackets(raw), parse)
     if isinstance(read, Problem):
         return None, read
     digits, extension, parsed = read
@@ -254,12 +418,127 @@ def _classify(value: object) -> tuple[str | None, Problem | LandlineInfo]:
     if parsed.country_code != 86:
         return None, Problem("landline.country", params={"country_code": str(parsed.country_code)})
     if not parsed.valid:
-        return None, _diagnose(digits, parsed.national)
+        return None, _diagnose(digits, parsed.national, parse)
     if parsed.number_type in _MOBILE:
         return None, Problem("landline.mobile")
     area = "0" + parsed.national[: parsed.area_length] if parsed.area_length else None
     facts = LandlineInfo(parsed.number_type, area, parsed.city_zh, parsed.city_en, extension)
-    return _normalized(parsed, extension), facts
+    return _normalized(parsed, extension, parse), facts
+
+
+# A number, its separators and maybe an extension, as most people write them:
+# "010-12345678", "(0755) 8888 8888", "+86 21 6234 5678", "0571 8765 4321 转 123".
+_FAST = re.compile(r"(\(?\+?[0-9](?:[0-9()\- ]*[0-9])?)(?: *(?:转|分机|ext\.?|x) *([0-9]{1,6}))?")
+_SEPARATORS = str.maketrans(dict.fromkeys("()- +"))
+_set_type, _set_area, _set_zh, _set_en, _set_extension = slot_setters(LandlineInfo)
+_NOT_LANDLINE = Problem("landline.mobile")  # frozen, so one instance serves every answer
+
+
+def _fast(value: object) -> tuple[str | None, Problem | LandlineInfo] | None:
+    """:func:`_classify` of a number written as :data:`_FAST` reads; None otherwise.
+
+    Why it agrees with the full path: the text (width folded) holds only digits,
+    ``( ) - +``, spaces and maybe an extension marker, so normalize.brackets changes
+    nothing but spaces (and spaces next to brackets); _EXTENSION finds the marker
+    (no other character of the text can start one) and the same digits after it;
+    _MAIN accepts the rest, whose digits and leading + are the ones read here; and
+    the range table answers _parse for them. Spellings whose national number the
+    table cannot read plainly, and invalid numbers written with brackets or an
+    extension, return None and take the full path.
+    """
+    if type(value) is not str or len(value) > _MAX_INPUT:
+        return None
+    # Width folding commutes with normalize.brackets for every text _FAST accepts:
+    # the two tables map the full-width forms of its characters alike.
+    m = _FAST.fullmatch(value if value.isascii() else normalize.fold_width(value))
+    if m is None:
+        return None
+    main, extension = m.groups()
+    digits = main.replace(" ", "").replace("-", "")
+    if not digits.isdigit():  # brackets or a +
+        digits = main.translate(_SEPARATORS)
+        if main[0] == "+" or main[:2] == "(+":
+            digits = "+" + digits
+    if digits[0] == "0" and digits[1:2] > "0" and len(digits) > _MIN_NATIONAL:
+        national = digits[1:]  # what _national answers for a trunk 0, sooner
+    else:
+        plain = _national(digits)
+        if plain is None:
+            return None
+        national = plain
+    if len(national) > _MAX_NATIONAL:
+        return None  # phonenumbers' TOO_LONG: _error's problem
+    found = _range_of(national)
+    if found is not None:
+        return _answer(national, found, extension)
+    if extension is not None or "(" in main or ")" in main:
+        return None
+    return _invalid(main, digits, national)
+
+
+def _invalid(
+    main: str, digits: str, national: str
+) -> tuple[str | None, Problem | LandlineInfo] | None:
+    """_read's last-group rule and _diagnose, for an invalid number without brackets.
+
+    Without brackets, normalize.brackets only merges runs of spaces, so _LAST_GROUP
+    finds the same last group in ``main`` as in its output: the trailing digits,
+    when there are at most six and a space or hyphen precedes them.
+    """
+    tail = len(main) - len(main.rstrip("0123456789"))
+    if tail <= _MAX_EXTENSION and main[-tail - 1 : -tail] in (" ", "-"):
+        shorter = digits[:-tail]
+        if _valid_digits(shorter):
+            plain = _national(shorter)
+            found = None if plain is None else _range_of(plain)
+            if plain is None or found is None:
+                return None  # valid in phonenumbers' own reading: the full path
+            return _answer(plain, found, main[-tail:])
+    return None, _diagnose(digits, national, _parse)
+
+
+def _answer(
+    national: str, found: _Range, extension: str | None
+) -> tuple[str, LandlineInfo] | tuple[None, Problem]:
+    """The normalized number and info of a valid ``national`` number in row ``found``."""
+    if found.number_type in _MOBILE:
+        return None, _NOT_LANDLINE
+    info = found.info
+    area = None
+    if found.number_type in _GEOGRAPHIC:
+        area = None if info is None else info.area_code
+        if area is None:
+            area = "0" + national[: _area_length(national)]
+        number = f"{area}-{national[len(area) - 1 :]}"
+    else:
+        number = _grouping(found.groups, national).replace(" ", "-")
+    if extension is None:
+        if info is not None:
+            return number, info
+    else:
+        # as _normalized: 转 where "-ext" would read back as part of the number. The
+        # digits of a geographic number are its trunk 0 and national number, so
+        # the national number read in them with the extension is national + extension.
+        if area is not None:
+            joined = _range_of(national + extension) is not None
+        else:
+            joined = _valid_digits(number.replace("-", "") + extension)
+        number = f"{number}转{extension}" if joined else f"{number}-{extension}"
+    facts = LandlineInfo.__new__(LandlineInfo)
+    _set_type(facts, found.number_type)
+    _set_area(facts, area)
+    _set_zh(facts, found.city_zh)
+    _set_en(facts, found.city_en)
+    _set_extension(facts, extension)
+    return number, facts
+
+
+def _valid_digits(digits: str) -> bool:
+    """``_parse(digits).valid``, without building the verdict."""
+    national = _national(digits)
+    if national is None:
+        return _pn_parse(digits).valid
+    return _range_of(national) is not None
 
 
 def _error(parsed: _Parsed, digits: str) -> Problem:
@@ -270,18 +549,21 @@ def _error(parsed: _Parsed, digits: str) -> Problem:
     return Problem("landline.format")
 
 
-def _diagnose(digits: str, national: str) -> Problem:
+_AREA_START = tuple("23456789")  # a tuple: "" (no digit) is not in it
+
+
+def _diagnose(digits: str, national: str, parse: Parse) -> Problem:
     """Why phonenumbers finds a number invalid, in the terms of the Chinese plan."""
     prefixed = len(national) < len(digits.lstrip("+"))  # a trunk 0 or country code went
     if not prefixed and len(national) <= 8:
         if len(national) >= 7:
             return Problem("landline.area_code")
         return Problem("landline.length", params={"length": len(national)})
-    if national[:1] not in tuple("23456789") and not national.startswith("10"):
+    if national[:1] not in _AREA_START and not national.startswith("10"):
         return Problem("landline.invalid")  # 1x other than 10 starts no area code
     area = national[: _area_length(national)]
     # From here "length" counts the digits after the area code.
-    lengths = _area_lengths(area)
+    lengths = _area_lengths(area, parse)
     if not lengths:
         return Problem("landline.unknown_area_code", params={"area_code": "0" + area})
     if len(national) - len(area) not in lengths:
@@ -289,7 +571,7 @@ def _diagnose(digits: str, national: str) -> Problem:
     return Problem("landline.invalid")
 
 
-def _normalized(parsed: _Parsed, extension: str | None) -> str:
+def _normalized(parsed: _Parsed, extension: str | None, parse: Parse = _parse) -> str:
     if parsed.area_length:
         area = parsed.area_length
         main = f"0{parsed.national[:area]}-{parsed.national[area:]}"
@@ -299,8 +581,16 @@ def _normalized(parsed: _Parsed, extension: str | None) -> str:
         return main
     # "-ext" reads back as an extension only when the digits with it are not a valid
     # number themselves (0817-951467-0 would read as 0817-9514670): say 转 there.
-    joined = _parse(_digits(main + extension))
+    joined = parse(_digits(main + extension))
     return f"{main}转{extension}" if joined.valid else f"{main}-{extension}"
+
+
+def _reference_check(value: object) -> Check:
+    """:func:`check` with every verdict asked of phonenumbers: the differential tests' reference."""
+    number, found = _classify_with(value, _pn_parse)
+    if isinstance(found, Problem):
+        return Check(number, (found,))
+    return Check(number, (), found)
 
 
 def compact(value: str) -> str:
