@@ -148,27 +148,36 @@ def make_ric(rng: random.Random) -> str:
     return body + ric_check(body)
 
 
-def make_person(rng: random.Random) -> str:
+TRADE_CHARACTERS = "".join(dict.fromkeys("".join(WORDS)))  # 华信博远星辰恒通…, no repeats
+
+
+def make_person(rng: random.Random, distinct: bool = False) -> str:
+    if distinct:  # one or two given characters, never the same twice: ~18,600 names
+        return rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, rng.choice((1, 2))))
     return rng.choice(SURNAMES) + rng.choice(GIVEN)
 
 
-def make_company(rng: random.Random) -> str:
+def make_company(rng: random.Random, distinct: bool = False) -> str:
     city = rng.choice(REGIONS)[1]
     city = (
         city[3:6]
         if city.startswith(("广东", "浙江", "江苏", "四川", "湖北", "山东", "陕西", "福建"))
         else city[:2]
     )
-    return city + rng.choice(WORDS) + rng.choice(SUFFIXES)
+    # distinct: a trade name of two different characters of the words: ~26,600 names
+    trade = "".join(rng.sample(TRADE_CHARACTERS, 2)) if distinct else rng.choice(WORDS)
+    return city + trade + rng.choice(SUFFIXES)
 
 
-def clean_record(rng: random.Random) -> dict[str, str]:
-    """One record with every value right."""
+def clean_record(rng: random.Random, distinct_names: bool = False) -> dict[str, str]:
+    """One record with every value right (names rarely repeating when ``distinct_names``)."""
     enterprise = rng.random() < 0.8
     region = rng.choice(REGIONS)[1]
     record = {
         "customer_type": "企业" if enterprise else "个人",
-        "customer_name": make_company(rng) if enterprise else make_person(rng),
+        "customer_name": (
+            make_company(rng, distinct_names) if enterprise else make_person(rng, distinct_names)
+        ),
         "id_number": make_uscc(rng) if enterprise else make_ric(rng),
         "industry": rng.choice(INDUSTRIES),
         "phone": rng.choice(MOBILE_PREFIXES) + f"{rng.randrange(10**8):08d}",
@@ -182,7 +191,7 @@ def clean_record(rng: random.Random) -> dict[str, str]:
     }
     if enterprise:
         record["scale"] = rng.choice(CHOICES["scale"])
-        record["contact_person"] = make_person(rng)
+        record["contact_person"] = make_person(rng, distinct_names)
         record["contact_title"] = rng.choice(("采购经理", "总经理", "技术总监", "行政主管"))
     return record
 
@@ -234,11 +243,17 @@ def spoil(record: dict[str, str], kind: str, rng: random.Random) -> None:
         record["phone"] = f"{p[:3]} {p[3:7]} {p[7:]}"
 
 
-def records(n: int, seed: int = 2026) -> Iterator[tuple[dict[str, str], tuple[str, ...]]]:
-    """``n`` records with the kinds of error each one carries (empty: clean)."""
+def records(
+    n: int, seed: int = 2026, *, distinct_names: bool = False
+) -> Iterator[tuple[dict[str, str], tuple[str, ...]]]:
+    """``n`` records with the kinds of error each one carries (empty: clean).
+
+    ``distinct_names``: customer and contact names drawn from tens of thousands of
+    combinations instead of a few hundred, as real customer tables have them.
+    """
     rng = random.Random(seed)
     for _ in range(n):
-        record = clean_record(rng)
+        record = clean_record(rng, distinct_names)
         kinds: tuple[str, ...] = ()
         roll = rng.random()
         if roll < 0.25:

@@ -7,7 +7,7 @@ parts: the machinery alone (every check replaced by one that does nothing), the
 rules, and the garbage collector's share. For finding what to optimize; the
 ratios that matter are in bench_forms.py. Usage:
 
-    python benchmarks/field_costs.py [--records 10000]
+    python benchmarks/field_costs.py [--records 10000] [--distinct-names]
 """
 
 from __future__ import annotations
@@ -40,8 +40,9 @@ def _per_call(fn: Callable[[], int], repeat: int = 3) -> float:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--records", type=int, default=10000)
+    parser.add_argument("--distinct-names", action="store_true", help="as in bench_forms.py")
     args = parser.parse_args(argv)
-    records = [r for r, _ in corpus.records(args.records)]
+    records = [r for r, _ in corpus.records(args.records, distinct_names=args.distinct_names)]
     form, today = forms.collection, corpus.TODAY
     for r in records:  # past every memo's trial
         form.validate(r, today=today)
