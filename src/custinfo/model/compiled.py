@@ -177,38 +177,48 @@ def _rule_lines(j: int, r: Rule) -> list[str]:
     else:
         applies = " or ".join(f"cleaned.get({k}) is not None" for k in reads) or "False"
     skip = " or ".join(f"{k} in failed" for k in reads) or "False"
-    judge = [
+    run = [
         "if ctx is None:",
         "    ctx = RuleContext(cleaned, info, today, form)",
         "try:",
         f"    outcome = rk{j}(ctx)",
         "except Exception as exc:  # a user's rule must not break validation",
         f"    findings.append(rule{j}.failure(exc))",
-        "    outcome = None",
     ]
-    if r.pure:  # outcomes of repeated values are remembered (bounded like the fields')
+    if not r.pure:
+        judge = [
+            *run,
+            "else:",
+            "    if outcome is not None and outcome is not True:",
+            f"        findings.append(rule{j}.finding(outcome))",
+        ]
+    else:  # the finding (or None) of repeated values is remembered, bounded like the fields'
         key = ", ".join([*(f"cleaned.get({k})" for k in reads), "today"])
         judge = [
             f"key = ({key},)",
             "try:",
-            f"    outcome = o{j}.get(key, UNSEEN)",
+            f"    found = o{j}.get(key, UNSEEN)",
             "except TypeError:  # an unhashable value",
-            "    key, outcome = None, UNSEEN",
-            "if outcome is UNSEEN:",
-            *("    " + line for line in judge),
+            "    key, found = None, UNSEEN",
+            "if found is UNSEEN:",
+            *("    " + line for line in run),
             "    else:",
+            "        found = None if outcome is None or outcome is True else "
+            f"rule{j}.finding(outcome)",
             "        if key is not None:",
             f"            if len(o{j}) >= SIZE:",
             f"                o{j}.clear()",
-            f"            o{j}[key] = outcome",
+            f"            o{j}[key] = found",
+            "        if found is not None:",
+            "            findings.append(found)",
+            "elif found is not None:",
+            "    findings.append(found)",
         ]
     return [
         f"if failed and ({skip}):",
         f"    skipped.append(rc{j})",
         f"elif {applies}:",
         *("    " + line for line in judge),
-        "    if outcome is not None and outcome is not True:",
-        f"        findings.append(rule{j}.finding(outcome))",
     ]
 
 
@@ -222,7 +232,8 @@ def generate(
     outcomes: Sequence[dict[Any, Any]],
 ) -> RecordCheck:
     """Compile the record check of ``fields`` and ``rules`` in their current memo states;
-    ``outcomes`` holds one dict per rule where pure rules' outcomes are remembered."""
+    ``outcomes`` holds one dict per rule where a pure rule's findings (or None) are
+    remembered by the values it reads."""
     namespace: dict[str, Any] = {
         "Finding": Finding,
         "Report": Report,

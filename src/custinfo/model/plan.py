@@ -244,7 +244,8 @@ class Plan:
     rules: tuple[Rule, ...] = ()
     form: str = ""
     outcomes: tuple[dict[Any, Any], ...] = field(init=False, repr=False, eq=False)
-    """Per rule, the remembered outcomes of a pure rule (bounded like the fields' memos)."""
+    """Per rule, what a pure rule found (a finding or None) by the values it read (bounded
+    like the fields' memos)."""
     check_record: RecordCheck = field(init=False, repr=False, eq=False)
     """``(given, today, findings) -> Report`` for a record keyed by field keys."""
     keys: frozenset[str] = field(init=False, repr=False, eq=False)
