@@ -14,7 +14,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 from attrs import define
@@ -34,6 +34,7 @@ __all__ = [
 ]
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
+_T = TypeVar("_T")
 
 
 class Severity(enum.StrEnum):
@@ -134,6 +135,34 @@ def slot_setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:
     return tuple(cls.__dict__[f.name].__set__ for f in attrs.fields(cls))
 
 
+def slot_builder(cls: type[_T]) -> Callable[..., _T]:
+    """A constructor of ``cls`` (a frozen slotted attrs class without converters or
+    validators) taking every field positionally and setting its slots directly.
+
+    Written out as source, as attrs writes ``__init__``: a loop over the setters
+    would cost more than it saves.
+
+    >>> build = slot_builder(Problem)
+    >>> build("x.y", Severity.WARNING, _EMPTY) == Problem("x.y", Severity.WARNING)
+    True
+    """
+    setters = slot_setters(cls)
+    names = [f"a{i}" for i in range(len(setters))]
+    source = "\n".join(
+        [
+            f"def build({', '.join(names)}):",
+            "    made = new(cls)",
+            *(f"    s{i}(made, {name})" for i, name in enumerate(names)),
+            "    return made",
+        ]
+    )
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    namespace.update({f"s{i}": setter for i, setter in enumerate(setters)})
+    exec(source, namespace)  # our own source: placeholder names only
+    built: Callable[..., _T] = namespace["build"]
+    return built
+
+
 @define(frozen=True, slots=True, init=False)
 class Check:
     """The non-raising result of a validator's ``check``.
@@ -184,13 +213,7 @@ class Finding:
         Shares the problem's already frozen params rather than copying them: this
         runs for every problem of every record.
         """
-        finding = object.__new__(cls)
-        _finding_field(finding, field)
-        _finding_code(finding, problem.code)
-        _finding_severity(finding, problem.severity)
-        _finding_params(finding, problem.params)
-        _finding_value(finding, value)
-        return finding
+        return _new_finding(field, problem.code, problem.severity, problem.params, value)
 
     def __hash__(self) -> int:
         return hash((self.field, self.code, self.severity, _params_key(self.params), self.value))
@@ -227,9 +250,7 @@ class Finding:
         )
 
 
-_finding_field, _finding_code, _finding_severity, _finding_params, _finding_value = slot_setters(
-    Finding
-)
+_new_finding = slot_builder(Finding)
 
 
 def _jsonable(value: Any) -> Any:

@@ -6,6 +6,8 @@ import datetime
 import random
 from typing import Any
 
+import pytest
+
 from custinfo import Field, Form, Rule, RuleContext, Severity, forms
 from custinfo.findings import Check, Problem
 
@@ -163,3 +165,16 @@ def test_remembered_rule_outcomes_stay_bounded_and_right() -> None:
         codes = form.validate({"a": "x", "b": b}, today=TODAY).codes()
         assert codes == (() if i % 2 else ("acme.fits2",))
     assert all(len(remembered) <= _Memo.SIZE for remembered in form.plan.outcomes)
+
+
+def test_a_used_form_sent_by_cloudpickle_validates_alike_with_a_plan_of_its_own() -> None:
+    cloudpickle = pytest.importorskip("cloudpickle")  # how Spark and Dask send a form
+    form = forms.collection.evolve()
+    records = _collection_records(random.Random(3), 1200)  # past the memos' trial
+    before = [form.validate(r, today=TODAY) for r in records]
+    copy = cloudpickle.loads(cloudpickle.dumps(form))
+    assert copy.plan is not form.plan
+    after = [copy.validate(r, today=TODAY) for r in records]
+    assert [(r.findings, dict(r.cleaned)) for r in after] == [
+        (r.findings, dict(r.cleaned)) for r in before
+    ]

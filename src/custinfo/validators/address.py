@@ -52,7 +52,7 @@ from typing import Any
 from attrs import define
 
 from custinfo import divisions, masking, normalize
-from custinfo.findings import Check, DefinitionError, InvalidValue, Problem, Severity, slot_setters
+from custinfo.findings import Check, DefinitionError, InvalidValue, Problem, Severity, slot_builder
 from custinfo.validators import _address_names as names
 from custinfo.validators import _address_parse as parsing
 from custinfo.validators import _address_resolve as resolve
@@ -324,55 +324,16 @@ def compact(value: str) -> str:
 # layout twin. _check_reference is the path of the same verdicts without any of that.
 
 
-(
-    _set_province,
-    _set_city,
-    _set_district,
-    _set_street,
-    _set_detail,
-    _set_code,
-    _set_level,
-    _set_division_level,
-    _set_province_code,
-    _set_city_code,
-    _set_district_code,
-    _set_historic_code,
-    _set_inferred,
-) = slot_setters(AddressInfo)
+_build_info = slot_builder(AddressInfo)
 
 
 def _new_info(
     street: str | None, detail: str | None, level: str | None, fixed: tuple[Any, ...]
 ) -> AddressInfo:
     """``AddressInfo`` from the head's ``fixed`` fields and the street, detail and level
-    (slots set directly: a third of the cost of its ``__init__``)."""
-    info: AddressInfo = _new_object(AddressInfo)
-    (
-        province,
-        city,
-        district,
-        code,
-        division_level,
-        province_code,
-        city_code,
-        district_code,
-        historic_code,
-        inferred,
-    ) = fixed
-    _set_province(info, province)
-    _set_city(info, city)
-    _set_district(info, district)
-    _set_street(info, street)
-    _set_detail(info, detail)
-    _set_code(info, code)
-    _set_level(info, level)
-    _set_division_level(info, division_level)
-    _set_province_code(info, province_code)
-    _set_city_code(info, city_code)
-    _set_district_code(info, district_code)
-    _set_historic_code(info, historic_code)
-    _set_inferred(info, inferred)
-    return info
+    (slots set directly: cheaper than its ``__init__``)."""
+    province, city, district, code, *rest = fixed
+    return _build_info(province, city, district, street, detail, code, level, *rest)
 
 
 @define(frozen=True, slots=True)
@@ -439,9 +400,6 @@ def _cleaned(value: object, max_length: int) -> str | Check:
     if not text.isprintable() and any(unicodedata.category(c) in ("Cc", "Cs") for c in text):
         return Check(None, (Problem("address.characters"),))  # NUL, lone surrogates…
     return text
-
-
-_new_object = object.__new__
 
 
 _NEEDS: dict[str, int] = {level: rank for rank, level in enumerate(LEVELS)}

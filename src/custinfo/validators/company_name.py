@@ -31,7 +31,7 @@ from attrs import define
 
 from custinfo import masking, normalize
 from custinfo.data import read_table
-from custinfo.findings import Check, InvalidValue, Problem, Severity, slot_setters
+from custinfo.findings import Check, InvalidValue, Problem, Severity, slot_builder
 from custinfo.validators import _region
 from custinfo.validators._name_parts import words
 from custinfo.validators._region import leading_region
@@ -390,13 +390,8 @@ def _fast_check(value: str, full: str, short: str | None) -> Check | None:
     return Check(value, (), _info(full, short, ending, place))
 
 
-# CompanyInfo's slots, set one by one: about a quarter cheaper than the __init__
-# attrs writes for a frozen class, which sends each field through object.__setattr__.
-# (Unpacking fails at import if a field is added; none has a converter or validator.)
-_new = object.__new__
-_set_full, _set_short, _set_form, _set_kind, _set_region, _set_code, _set_branch, _set_parent = (
-    slot_setters(CompanyInfo)
-)
+# CompanyInfo built with its slots set directly: about a quarter cheaper than its __init__.
+_build_info = slot_builder(CompanyInfo)
 
 
 def _info(
@@ -404,16 +399,7 @@ def _info(
 ) -> CompanyInfo:
     """The info of a name that is no branch (ending: form and kind; place: region and
     code), built cheaply."""
-    info: CompanyInfo = _new(CompanyInfo)
-    _set_full(info, full)
-    _set_short(info, short)
-    _set_form(info, ending[0])
-    _set_kind(info, ending[1])
-    _set_region(info, place[0])
-    _set_code(info, place[1])
-    _set_branch(info, False)
-    _set_parent(info, None)
-    return info
+    return _build_info(full, short, ending[0], ending[1], place[0], place[1], False, None)
 
 
 def _in_order(short: str, full: str) -> bool:

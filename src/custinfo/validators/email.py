@@ -39,7 +39,7 @@ import email_validator
 from attrs import define
 
 from custinfo import masking, normalize
-from custinfo.findings import Check, InvalidValue, Problem, Severity, slot_setters
+from custinfo.findings import Check, InvalidValue, Problem, Severity, slot_builder
 from custinfo.validators._email_domains import Provider, provider, repair, typo_of
 
 try:  # the RFC 2142 role mailboxes email-validator lower-cases (mirrored if absent)
@@ -301,17 +301,7 @@ def _forget_domains() -> None:
     _special_use[:] = list(email_validator.SPECIAL_USE_DOMAIN_NAMES)
 
 
-(
-    _set_address,
-    _set_local,
-    _set_domain,
-    _set_ascii_domain,
-    _set_ascii_email,
-    _set_smtputf8,
-    _set_provider,
-    _set_suggestion,
-) = slot_setters(EmailInfo)
-_new_object = object.__new__
+_build_info = slot_builder(EmailInfo)
 
 
 def _plain_check(
@@ -321,15 +311,7 @@ def _plain_check(
     SMTPUTF8). The info's slots are set directly: half the cost of its ``__init__``."""
     address = local + facts[0]
     domain = facts[1]
-    found: EmailInfo = _new_object(EmailInfo)
-    _set_address(found, address)
-    _set_local(found, local)
-    _set_domain(found, domain)
-    _set_ascii_domain(found, domain)
-    _set_ascii_email(found, address)
-    _set_smtputf8(found, False)
-    _set_provider(found, facts[2])
-    _set_suggestion(found, suggestion)
+    found = _build_info(address, local, domain, domain, address, False, facts[2], suggestion)
     return Check(address, problems, found)
 
 

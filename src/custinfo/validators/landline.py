@@ -47,7 +47,7 @@ from typing import Any, Literal
 from attrs import define
 
 from custinfo import data, masking, normalize
-from custinfo.findings import Check, DefinitionError, InvalidValue, Problem, slot_setters
+from custinfo.findings import Check, DefinitionError, InvalidValue, Problem, slot_builder
 
 __all__ = [
     "MESSAGES",
@@ -430,7 +430,7 @@ def _classify_with(value: object, parse: Parse) -> tuple[str | None, Problem | L
 # "010-12345678", "(0755) 8888 8888", "+86 21 6234 5678", "0571 8765 4321 转 123".
 _FAST = re.compile(r"(\(?\+?[0-9](?:[0-9()\- ]*[0-9])?)(?: *(?:转|分机|ext\.?|x) *([0-9]{1,6}))?")
 _SEPARATORS = str.maketrans(dict.fromkeys("()- +"))
-_set_type, _set_area, _set_zh, _set_en, _set_extension = slot_setters(LandlineInfo)
+_build_info = slot_builder(LandlineInfo)
 _NOT_LANDLINE = Problem("landline.mobile")  # frozen, so one instance serves every answer
 
 
@@ -524,12 +524,7 @@ def _answer(
         else:
             joined = _valid_digits(number.replace("-", "") + extension)
         number = f"{number}转{extension}" if joined else f"{number}-{extension}"
-    facts = LandlineInfo.__new__(LandlineInfo)
-    _set_type(facts, found.number_type)
-    _set_area(facts, area)
-    _set_zh(facts, found.city_zh)
-    _set_en(facts, found.city_en)
-    _set_extension(facts, extension)
+    facts = _build_info(found.number_type, area, found.city_zh, found.city_en, extension)
     return number, facts
 
 

@@ -54,7 +54,7 @@ from attrs import define
 
 from custinfo import divisions, masking, normalize
 from custinfo.data import read_table
-from custinfo.findings import Check, DefinitionError, InvalidValue, Problem, Severity, slot_setters
+from custinfo.findings import Check, DefinitionError, InvalidValue, Problem, Severity, slot_builder
 from custinfo.validators import orgcode
 
 __all__ = [
@@ -225,37 +225,8 @@ def compact(value: str) -> str:
 # USCCInfo, for the valid prefixes met so far: real data repeats a few thousand
 # of them. Bounded; emptied when full (a rebuild is cheap).
 _Head = tuple[str, str, str, str, str, str, str, str, bool]
-(
-    _set_authority,
-    _set_authority_name,
-    _set_authority_name_en,
-    _set_category,
-    _set_category_name,
-    _set_category_name_en,
-    _set_region,
-    _set_region_name,
-    _set_region_historic,
-    _set_organization_code,
-) = slot_setters(USCCInfo)
-
-
-def _new_info(head: _Head, organization_code: str) -> USCCInfo:
-    """``USCCInfo(*head, organization_code)`` with its slots set directly (cheaper than
-    its ``__init__``: one is built for every valid code)."""
-    info: USCCInfo = object.__new__(USCCInfo)
-    _set_authority(info, head[0])
-    _set_authority_name(info, head[1])
-    _set_authority_name_en(info, head[2])
-    _set_category(info, head[3])
-    _set_category_name(info, head[4])
-    _set_category_name_en(info, head[5])
-    _set_region(info, head[6])
-    _set_region_name(info, head[7])
-    _set_region_historic(info, head[8])
-    _set_organization_code(info, organization_code)
-    return info
-
-
+# USCCInfo with its slots set directly: one is built for every valid code.
+_build_info: Callable[..., USCCInfo] = slot_builder(USCCInfo)
 _HEADS: dict[str, _Head] = {}
 _HEADS_SIZE = 1 << 16
 
@@ -319,7 +290,7 @@ def _fast_check(
     _table: bytes = _BASE34_BYTES,
     _org: str = "0123456789X",
     _heads: dict[str, _Head] = _HEADS,
-    _make: Callable[[_Head, str], USCCInfo] = _new_info,
+    _make: Callable[..., USCCInfo] = _build_info,
     _check: type[Check] = Check,
 ) -> Check | None:
     # check()'s hot path: the Check the reference path (_full_check) builds, for
@@ -339,7 +310,7 @@ def _fast_check(
         return None
     expected, expected_org = _alphabet[-total % 31], _org[-2 * org % 11]
     if expected == code[17] and expected_org == code[16]:
-        return _check(code, (), _make(head, code[8:16] + "-" + code[16]))
+        return _check(code, (), _make(*head, code[8:16] + "-" + code[16]))
     return _wrong_checks(code, expected_org, expected)
 
 
