@@ -332,8 +332,10 @@ def _new_info(
 ) -> AddressInfo:
     """``AddressInfo`` from the head's ``fixed`` fields and the street, detail and level
     (slots set directly: cheaper than its ``__init__``)."""
-    province, city, district, code, *rest = fixed
-    return _build_info(province, city, district, street, detail, code, level, *rest)
+    f = fixed  # province, city, district, code, then division_level … inferred
+    return _build_info(
+        f[0], f[1], f[2], street, detail, f[3], level, f[4], f[5], f[6], f[7], f[8], f[9]
+    )
 
 
 @define(frozen=True, slots=True)
